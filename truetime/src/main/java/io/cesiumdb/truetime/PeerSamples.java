@@ -8,9 +8,11 @@ import java.util.Optional;
  * The last few offset samples from one peer, and the choice of the one to believe.
  *
  * <p>Like NTP's clock filter, the sample with the smallest uncertainty (the shortest round trip)
- * among the fresh ones wins; on a tie the newest wins. NB: a precise old sample can therefore
- * outvote a newer, noisier one until it goes stale, so a verdict can lag a clock change by up to
- * the staleness window. Thread-safe.
+ * among the fresh ones wins; on a tie the newest wins. A precise old sample may outvote a newer,
+ * noisier one while the two agree. But the true offset cannot lie in two disjoint intervals at
+ * once: when a new sample's interval {@code offset ± uncertainty} is disjoint from an older one's,
+ * the clock stepped (a jump, a strobe, an injected skew) and the older sample is discarded, so a
+ * verdict follows a step within one round instead of lagging by the staleness window. Thread-safe.
  */
 final class PeerSamples {
 
@@ -21,8 +23,9 @@ final class PeerSamples {
     this.capacity = capacity;
   }
 
-  /** Records a sample, dropping the oldest beyond capacity. */
+  /** Records a sample, dropping samples it contradicts and the oldest beyond capacity. */
   synchronized void add(PeerOffset sample) {
+    samples.removeIf(old -> contradicts(old, sample));
     samples.addLast(sample);
     while (samples.size() > capacity) {
       samples.removeFirst();
@@ -39,5 +42,11 @@ final class PeerSamples {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** True when the two samples' offset intervals are disjoint: the offset changed in between. */
+  static boolean contradicts(PeerOffset older, PeerOffset newer) {
+    long gap = Math.abs(older.offsetMicros() - newer.offsetMicros());
+    return gap > older.uncertaintyMicros() + newer.uncertaintyMicros();
   }
 }
