@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try (DemoCluster cluster = DemoCluster.start(nodes, host, basePort, dataDir)) {
-      cluster.sampleClocks();
+      cluster.warmUpClocks();
       printBanner(out);
       out.print(ClusterReport.render(cluster));
       out.flush();

@@ -20,6 +20,8 @@ public final class DemoCluster implements AutoCloseable {
   /** Small honest offsets (µs) given to the demo nodes in turn, so the monitor has work to show. */
   private static final long[] DEMO_OFFSETS_MICROS = {0, 300, -300, 150, -150};
 
+  private static final int WARM_UP_ROUNDS = 5;
+
   private final List<Node> nodes;
   private final List<SimulatedClock> clocks;
 
@@ -53,6 +55,16 @@ public final class DemoCluster implements AutoCloseable {
     List<PeerAddress> addresses = nodes.stream().map(Node::address).toList();
     nodes.forEach(n -> n.connectPeers(addresses));
     return new DemoCluster(List.copyOf(nodes), List.copyOf(clocks));
+  }
+
+  /**
+   * Runs a few sampling rounds so the first table is not dominated by JVM and connection warm-up
+   * (the first round trips take tens of milliseconds).
+   */
+  public void warmUpClocks() {
+    for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+      sampleClocks();
+    }
   }
 
   /** Runs one clock-sampling round on every node and waits for it. */
