@@ -1,0 +1,28 @@
+package io.cesiumdb.tablet.storage;
+
+/**
+ * A set of mutations that {@link MvccStore#apply} makes visible atomically, data and meta together.
+ * Nothing is visible before apply. Operations apply in the order they were added (a put after a
+ * deleteRange in the same batch survives). A batch is filled by one thread, applied once and then
+ * closed; it holds native memory in the RocksDB engine.
+ */
+public interface MvccWriteBatch extends AutoCloseable {
+  /** Adds version {@code ts} of {@code key} with {@code value}; overwrites an equal version. */
+  MvccWriteBatch put(long keyspace, byte[] key, long ts, byte[] value);
+
+  /** Adds a tombstone (a delete) as version {@code ts} of {@code key}. */
+  MvccWriteBatch tombstone(long keyspace, byte[] key, long ts);
+
+  /**
+   * Physically drops every version, tombstones included, of the keys in [startKey, endKey); a null
+   * endKey means the end of the keyspace. Used to discard a tablet's range, not for SQL deletes.
+   */
+  MvccWriteBatch deleteRange(long keyspace, byte[] startKey, byte[] endKey);
+
+  /** Sets meta entry {@code name} of {@code tabletId} (for example the Raft applied index). */
+  MvccWriteBatch putMeta(long tabletId, String name, byte[] value);
+
+  /** Releases the batch's resources. Idempotent. */
+  @Override
+  void close();
+}

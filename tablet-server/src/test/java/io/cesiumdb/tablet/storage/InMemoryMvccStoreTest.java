@@ -1,0 +1,9 @@
+package io.cesiumdb.tablet.storage;
+
+/** Runs the conformance suite against {@link InMemoryMvccStore}. */
+class InMemoryMvccStoreTest extends AbstractMvccStoreTest {
+  @Override
+  protected MvccStore newStore() {
+    return new InMemoryMvccStore();
+  }
+}
