@@ -1,0 +1,251 @@
+package io.cesiumdb.txn.routing;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.tablet.ReplicaDescriptor;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.txn.routing.RetryClassifier.Decision;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One routed request: the retry loop. Sends an attempt to the endpoint {@link TargetSelector}
+ * picks, asks {@link RetryClassifier} what the answer means, and either completes the caller's
+ * future, redirects, moves on to the next replica, refreshes the descriptor, or fails. After every
+ * round of attempts (one per replica) that did not succeed it pauses for a {@link Backoff} delay.
+ * It stops at the overall deadline, or at the attempt limit, with {@link #giveUp()}.
+ *
+ * <p>Threading: exactly one attempt is in flight at a time, so the fields need no locks; each step
+ * runs on the thread that completed the previous one (a channel callback thread, or the router's
+ * timer after a backoff) and hands over through a {@link CompletableFuture}, which orders memory.
+ * Nothing here blocks.
+ */
+final class RoutedCall<Req, Resp> {
+  private static final Logger LOG = LoggerFactory.getLogger(RoutedCall.class);
+
+  private final RouterContext ctx;
+  private final TabletRpc<Req, Resp> rpc;
+  private final RoutingMode mode;
+  private final TargetSelector selector;
+  private final long deadlineNanos;
+  private final CompletableFuture<Resp> result = new CompletableFuture<>();
+  private TabletDescriptor descriptor;
+  private Req request;
+  private int attempts;
+  private int roundAttempts;
+  private int round;
+  private CesiumException lastError;
+
+  RoutedCall(
+      RouterContext ctx,
+      TabletRpc<Req, Resp> rpc,
+      TabletDescriptor descriptor,
+      Req request,
+      RoutingMode mode,
+      ReplicaDescriptor fixed) {
+    this.ctx = ctx;
+    this.rpc = rpc;
+    this.mode = mode;
+    this.descriptor = descriptor;
+    this.request = request;
+    TabletDescriptor routeBy =
+        fixed == null
+            ? descriptor
+            : descriptor.toBuilder().clearReplicas().addReplicas(fixed).build();
+    this.selector =
+        new TargetSelector(routeBy, mode, ctx.leaders(), ctx.rotation().getAndIncrement());
+    this.deadlineNanos = System.nanoTime() + ctx.config().overallDeadline().toNanos();
+  }
+
+  /** Starts the first attempt and returns the caller's future. */
+  CompletableFuture<Resp> start() {
+    ctx.metrics().request();
+    attempt();
+    return result;
+  }
+
+  private void attempt() {
+    try {
+      if (result.isDone()) {
+        return; // the caller cancelled
+      }
+      if (ctx.closed().getAsBoolean()) {
+        fail(new CesiumException(ErrorCode.SHUTTING_DOWN, "tablet router closed"));
+        return;
+      }
+      long remaining = deadlineNanos - System.nanoTime();
+      if (remaining <= 0 || attempts >= ctx.config().maxAttempts()) {
+        giveUp();
+        return;
+      }
+      Endpoint target = selector.next();
+      attempts++;
+      ctx.metrics().attempt(attempts > 1);
+      long timeout = Math.min(remaining, ctx.config().attemptTimeout().toNanos());
+      UnaryAttempt.call(ctx.channels().channel(target.address()), rpc.method(), request, timeout)
+          .whenComplete((r, t) -> onAnswer(target, r, t));
+    } catch (RuntimeException e) {
+      fail(closedOr(e));
+    }
+  }
+
+  private void onAnswer(Endpoint target, UnaryAttempt.Result<Resp> r, Throwable t) {
+    try {
+      if (result.isDone()) {
+        return;
+      }
+      if (t != null) {
+        throw t instanceof RuntimeException re ? re : new IllegalStateException(t);
+      }
+      if (r.response() == null && ctx.closed().getAsBoolean()) {
+        fail(new CesiumException(ErrorCode.SHUTTING_DOWN, "tablet router closed"));
+        return;
+      }
+      act(target, r, RetryClassifier.classify(rpc, r, descriptor, target));
+    } catch (RuntimeException e) {
+      fail(closedOr(e));
+    }
+  }
+
+  private void act(Endpoint target, UnaryAttempt.Result<Resp> r, Decision d) {
+    long tabletId = descriptor.getTabletId();
+    switch (d.action()) {
+      case SUCCESS -> {
+        if (mode == RoutingMode.LEADER || rpc.answeredByLeader().test(r.response())) {
+          ctx.leaders().update(tabletId, target);
+        }
+        result.complete(r.response());
+      }
+      case REDIRECT -> {
+        ctx.leaders().update(tabletId, d.leader());
+        if (mode == RoutingMode.FIXED) {
+          retryLater(d.error()); // pinned to one replica: note the hint, do not follow it
+          return;
+        }
+        LOG.debug(
+            "{} tablet {}: {} is not leader, redirect to {}",
+            rpc.name(),
+            tabletId,
+            target,
+            d.leader());
+        ctx.metrics().notLeaderRedirect();
+        selector.redirectTo(d.leader());
+        retryLater(d.error());
+      }
+      case NEXT_REPLICA -> {
+        LOG.debug(
+            "{} tablet {}: {} failed: {}", rpc.name(), tabletId, target, d.error().getMessage());
+        ctx.leaders().invalidate(tabletId, target.address());
+        if (mode == RoutingMode.ANY_REPLICA) {
+          selector.preferLeaderNext();
+        }
+        retryLater(d.error());
+      }
+      case REFRESH_DESCRIPTOR -> refreshDescriptor(d.error());
+      case FAIL -> {
+        if (r.failure() != null) {
+          ctx.leaders().invalidate(tabletId, target.address()); // silent, maybe gone
+        }
+        fail(d.error());
+      }
+    }
+  }
+
+  /** Counts the attempt in its round; attempts again now, or after a backoff ending a round. */
+  private void retryLater(CesiumException error) {
+    lastError = error;
+    if (++roundAttempts < selector.roundSize()) {
+      attempt();
+      return;
+    }
+    roundAttempts = 0;
+    round++;
+    long remaining = deadlineNanos - System.nanoTime();
+    if (remaining <= 0) {
+      giveUp();
+      return;
+    }
+    long delay = Math.min(ctx.backoff().delayNanos(round), remaining);
+    ctx.metrics().backoff();
+    try {
+      ctx.timer().schedule(this::attempt, delay);
+    } catch (RejectedExecutionException closing) {
+      fail(new CesiumException(ErrorCode.SHUTTING_DOWN, "tablet router closed"));
+    }
+  }
+
+  private void refreshDescriptor(CesiumException moved) {
+    if (mode == RoutingMode.FIXED) {
+      fail(moved); // pinned to one replica: a new descriptor would not change where to go
+      return;
+    }
+    ctx.metrics().descriptorRefresh();
+    ctx.leaders().invalidate(descriptor.getTabletId());
+    long remaining = Math.max(1, deadlineNanos - System.nanoTime());
+    ctx.descriptors()
+        .refresh(descriptor, moved)
+        .orTimeout(remaining, TimeUnit.NANOSECONDS)
+        .whenComplete((fresh, t) -> onRefreshed(fresh, t, moved));
+  }
+
+  private void onRefreshed(TabletDescriptor fresh, Throwable t, CesiumException moved) {
+    try {
+      if (t != null || fresh == null || fresh.getEpoch() <= descriptor.getEpoch()) {
+        fail(moved); // TODO(#4): with the directory cache this becomes a retry, not a failure
+        return;
+      }
+      if (fresh.getReplicasCount() == 0) {
+        fail(moved);
+        return;
+      }
+      descriptor = fresh;
+      request = rpc.withTabletId().apply(request, fresh.getTabletId());
+      selector.reset(fresh);
+      lastError = moved;
+      attempt();
+    } catch (RuntimeException e) {
+      fail(closedOr(e));
+    }
+  }
+
+  /** Fails with UNAVAILABLE, or the last error if it says more than "routing failed". */
+  private void giveUp() {
+    ctx.metrics().gaveUp();
+    ErrorCode code =
+        lastError == null || RetryClassifier.isRoutingCode(lastError.code())
+            ? ErrorCode.UNAVAILABLE
+            : lastError.code();
+    String why =
+        attempts >= ctx.config().maxAttempts()
+            ? "after " + attempts + " attempts (the limit)"
+            : "within "
+                + ctx.config().overallDeadline().toMillis()
+                + " ms ("
+                + attempts
+                + " attempts)";
+    String last = lastError == null ? "" : "; last error: " + lastError.getMessage();
+    fail(
+        new CesiumException(
+            code,
+            rpc.name()
+                + " of tablet "
+                + Long.toUnsignedString(descriptor.getTabletId())
+                + ": no replica answered "
+                + why
+                + last,
+            lastError));
+  }
+
+  private void fail(CesiumException e) {
+    result.completeExceptionally(e);
+  }
+
+  private CesiumException closedOr(RuntimeException e) {
+    return ctx.closed().getAsBoolean()
+        ? new CesiumException(ErrorCode.SHUTTING_DOWN, "tablet router closed", e)
+        : CesiumException.from(e);
+  }
+}

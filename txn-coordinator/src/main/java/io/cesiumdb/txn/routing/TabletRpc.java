@@ -1,0 +1,115 @@
+package io.cesiumdb.txn.routing;
+
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.errors.ErrorDetail;
+import io.cesiumdb.proto.errors.NotLeader;
+import io.cesiumdb.proto.tablet.ReadRequest;
+import io.cesiumdb.proto.tablet.ReadResponse;
+import io.cesiumdb.proto.tablet.ScanRequest;
+import io.cesiumdb.proto.tablet.ScanResponse;
+import io.cesiumdb.proto.tablet.StatusRequest;
+import io.cesiumdb.proto.tablet.StatusResponse;
+import io.cesiumdb.proto.tablet.TabletServiceGrpc;
+import io.cesiumdb.proto.tablet.WriteRequest;
+import io.cesiumdb.proto.tablet.WriteResponse;
+import io.grpc.MethodDescriptor;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+
+/**
+ * What the router needs to know about one TabletService method, so that one retry loop ({@link
+ * RoutedCall}) serves them all: the gRPC method, whether it writes (and so may be retried only when
+ * provably not processed), where the response keeps its error, how to read and set the request's
+ * tablet id, and whether a successful response proves the answering replica leads.
+ *
+ * @param <Req> request message
+ * @param <Resp> response message
+ */
+record TabletRpc<Req, Resp>(
+    String name,
+    MethodDescriptor<Req, Resp> method,
+    boolean isWrite,
+    Function<Resp, ErrorDetail> errorOf,
+    ToLongFunction<Req> tabletIdOf,
+    BiFunction<Req, Long, Req> withTabletId,
+    Predicate<Resp> answeredByLeader) {
+
+  static final TabletRpc<ReadRequest, ReadResponse> READ =
+      new TabletRpc<>(
+          "Read",
+          TabletServiceGrpc.getReadMethod(),
+          false,
+          r -> r.hasError() ? r.getError() : null,
+          ReadRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  static final TabletRpc<ScanRequest, ScanResponse> SCAN =
+      new TabletRpc<>(
+          "Scan",
+          TabletServiceGrpc.getScanMethod(),
+          false,
+          r -> r.hasError() ? r.getError() : null,
+          ScanRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  static final TabletRpc<WriteRequest, WriteResponse> WRITE =
+      new TabletRpc<>(
+          "Write",
+          TabletServiceGrpc.getWriteMethod(),
+          true,
+          r -> r.hasError() ? r.getError() : null,
+          WriteRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  /** Status of the tablet as its leader sees it: a follower's answer counts as not-leader. */
+  static final TabletRpc<StatusRequest, StatusResponse> STATUS_AT_LEADER =
+      new TabletRpc<>(
+          "Status",
+          TabletServiceGrpc.getStatusMethod(),
+          false,
+          TabletRpc::statusAtLeaderError,
+          StatusRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          StatusResponse::getIsLeader);
+
+  /** Status of one given replica, whatever its role. */
+  static final TabletRpc<StatusRequest, StatusResponse> STATUS_AT_REPLICA =
+      new TabletRpc<>(
+          "Status",
+          TabletServiceGrpc.getStatusMethod(),
+          false,
+          r -> r.hasError() ? r.getError() : null,
+          StatusRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          StatusResponse::getIsLeader);
+
+  /** The response's error, or null if it has none. */
+  ErrorDetail errorIn(Resp response) {
+    ErrorDetail d = errorOf.apply(response);
+    return ErrorDetails.isError(d) ? d : null;
+  }
+
+  private static ErrorDetail statusAtLeaderError(StatusResponse r) {
+    if (r.hasError() && ErrorDetails.isError(r.getError())) {
+      return r.getError();
+    }
+    if (r.getIsLeader()) {
+      return null;
+    }
+    // NB: a follower answers Status without an error; the router wants the leader's view, so it
+    // reads the answer as a not-leader hint by node id (the classifier resolves the address).
+    return ErrorDetail.newBuilder()
+        .setCode(ErrorCode.NOT_LEADER.id())
+        .setMessage("status answered by follower " + r.getNodeId())
+        .setNotLeader(
+            NotLeader.newBuilder()
+                .setTabletId(r.hasTablet() ? r.getTablet().getTabletId() : 0)
+                .setLeaderNodeId(r.getLeaderNodeId()))
+        .build();
+  }
+}

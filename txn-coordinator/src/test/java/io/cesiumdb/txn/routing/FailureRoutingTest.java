@@ -1,0 +1,188 @@
+package io.cesiumdb.txn.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.errors.ErrorDetail;
+import io.cesiumdb.proto.tablet.ReadRequest;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.proto.tablet.WriteRequest;
+import io.cesiumdb.proto.tablet.WriteResponse;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Dead and silent replicas, the deadline, and errors that must not be retried. */
+class FailureRoutingTest {
+  private final FakeCluster cluster = new FakeCluster(3);
+  private final TabletDescriptor tablet = cluster.descriptor();
+  private final ReadRequest read = ReadRequest.newBuilder().setKey(FakeTablet.utf8("k")).build();
+  private final WriteRequest write = WriteRequest.getDefaultInstance();
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  private Endpoint endpoint(int i) {
+    return new Endpoint(cluster.node(i).nodeId, cluster.node(i).address);
+  }
+
+  @Test
+  void aDeadReplicaIsSkipped() throws InterruptedException {
+    cluster.kill(1);
+    cluster.node(2).actAsFollowerOf(cluster.node(3));
+    TabletRouter router = cluster.router();
+    router.leaders().update(FakeCluster.TABLET_ID, endpoint(1)); // the leader that died
+
+    assertEquals("n3", router.blocking().read(tablet, read).getValue().toStringUtf8());
+    assertEquals(Optional.of(endpoint(3)), router.leaders().get(FakeCluster.TABLET_ID));
+    assertTrue(router.metrics().snapshot().attempts() <= 3);
+  }
+
+  @Test
+  void aWriteToADeadLeaderIsRetriedBecauseItWasNeverDelivered() throws InterruptedException {
+    cluster.kill(1);
+    cluster.node(2).actAsFollowerOf(cluster.node(3));
+    TabletRouter router = cluster.router();
+    router.leaders().update(FakeCluster.TABLET_ID, endpoint(1));
+
+    WriteResponse w = router.blocking().write(tablet, write);
+
+    assertEquals(100, w.getCommitTs());
+    assertEquals(1, cluster.node(3).writes.get());
+  }
+
+  @Test
+  void allReplicasDownFailsAfterTheDeadlineWithUnavailable() throws InterruptedException {
+    for (int i = 1; i <= 3; i++) {
+      cluster.kill(i);
+    }
+    Duration deadline = Duration.ofMillis(300);
+    TabletRouter router = cluster.router(FakeCluster.TEST_CONFIG.withOverallDeadline(deadline));
+
+    long start = System.nanoTime();
+    CesiumException e =
+        assertThrows(CesiumException.class, () -> router.blocking().read(tablet, read));
+    long elapsed = System.nanoTime() - start;
+
+    assertEquals(ErrorCode.UNAVAILABLE, e.code());
+    assertTrue(elapsed >= deadline.toNanos(), "gave up before the deadline: " + elapsed);
+    RouterMetrics.Snapshot m = router.metrics().snapshot();
+    assertTrue(m.attempts() > 3, "kept trying past one round: " + m);
+    assertTrue(m.backoffs() >= 1, "backed off between rounds: " + m);
+    assertEquals(1, m.gaveUp());
+    assertTrue(e.getCause() instanceof CesiumException, "last error kept as the cause");
+  }
+
+  @Test
+  void aNonRoutingErrorSurfacesWithItsCodeAndIsNotRetried() {
+    ErrorDetail duplicate =
+        ErrorDetail.newBuilder()
+            .setCode(ErrorCode.UNIQUE_VIOLATION.id())
+            .setMessage("duplicate key (k)")
+            .build();
+    cluster.node(1).onWrite = r -> WriteResponse.newBuilder().setError(duplicate).build();
+    TabletRouter router = cluster.router();
+    router.leaders().update(FakeCluster.TABLET_ID, endpoint(1));
+
+    CesiumException e =
+        assertThrows(CesiumException.class, () -> router.blocking().write(tablet, write));
+
+    assertEquals(ErrorCode.UNIQUE_VIOLATION, e.code());
+    assertEquals("23505", e.sqlState());
+    assertTrue(e.getMessage().contains("duplicate key (k)"), e.getMessage());
+    assertEquals(1, router.metrics().snapshot().attempts());
+    assertEquals(0, cluster.node(2).writes.get() + cluster.node(3).writes.get());
+    assertEquals(Optional.of(endpoint(1)), router.leaders().get(FakeCluster.TABLET_ID));
+  }
+
+  @Test
+  void aWriteIsNotRetriedAfterDeadlineExceeded() {
+    cluster.node(1).onWrite = r -> null; // never answers
+    TabletRouter router =
+        cluster.router(FakeCluster.TEST_CONFIG.withAttemptTimeout(Duration.ofMillis(150)));
+    router.leaders().update(FakeCluster.TABLET_ID, endpoint(1));
+
+    long start = System.nanoTime();
+    CesiumException e =
+        assertThrows(CesiumException.class, () -> router.blocking().write(tablet, write));
+    long elapsed = System.nanoTime() - start;
+
+    assertEquals(ErrorCode.DEADLINE_EXCEEDED, e.code());
+    assertTrue(e.isRetryable());
+    assertTrue(e.getMessage().contains("may or may not have been applied"), e.getMessage());
+    assertEquals(1, router.metrics().snapshot().attempts());
+    assertEquals(1, cluster.node(1).writes.get());
+    assertEquals(0, cluster.node(2).writes.get() + cluster.node(3).writes.get());
+    assertTrue(elapsed < FakeCluster.TEST_CONFIG.overallDeadline().toNanos(), "failed early");
+  }
+
+  @Test
+  void aWriteIsNotRetriedAfterADeliveredUnavailable() {
+    cluster.node(1).onWrite =
+        r -> {
+          throw Status.UNAVAILABLE.withDescription("connection reset").asRuntimeException();
+        };
+    TabletRouter router = cluster.router();
+    router.leaders().update(FakeCluster.TABLET_ID, endpoint(1));
+
+    CesiumException e =
+        assertThrows(CesiumException.class, () -> router.blocking().write(tablet, write));
+
+    assertEquals(ErrorCode.UNAVAILABLE, e.code());
+    assertEquals(1, router.metrics().snapshot().attempts());
+    assertEquals(0, cluster.node(2).writes.get() + cluster.node(3).writes.get());
+  }
+
+  @Test
+  void aReadIsRetriedAfterDeadlineExceeded() {
+    cluster.node(1).onRead = r -> null;
+    cluster.node(2).actAsFollowerOf(cluster.node(3));
+    TabletRouter router =
+        cluster.router(FakeCluster.TEST_CONFIG.withAttemptTimeout(Duration.ofMillis(150)));
+    router.leaders().update(FakeCluster.TABLET_ID, endpoint(1));
+
+    assertEquals("n3", router.blocking().read(tablet, read).getValue().toStringUtf8());
+    assertEquals(1, cluster.node(1).reads.get());
+    assertEquals(Optional.of(endpoint(3)), router.leaders().get(FakeCluster.TABLET_ID));
+  }
+
+  @Test
+  void aWriteAnsweredWithShuttingDownFailsWithThatCode() {
+    ErrorDetail refused =
+        ErrorDetail.newBuilder().setCode(ErrorCode.SHUTTING_DOWN.id()).setMessage("bye").build();
+    cluster.node(1).onWrite = r -> WriteResponse.newBuilder().setError(refused).build();
+    TabletRouter router = cluster.router();
+    router.leaders().update(FakeCluster.TABLET_ID, endpoint(1));
+
+    CesiumException e =
+        assertThrows(CesiumException.class, () -> router.blocking().write(tablet, write));
+
+    assertEquals(ErrorCode.SHUTTING_DOWN, e.code());
+    assertEquals(1, router.metrics().snapshot().attempts());
+  }
+
+  @Test
+  void endlessNotLeaderAnswersEndInUnavailableNeverNotLeader() {
+    cluster.node(1).actAsFollowerOf(cluster.node(2)); // an election in flux: they point at
+    cluster.node(2).actAsFollowerOf(cluster.node(1)); // each other, and n3 knows nothing
+    cluster.node(3).actAsFollowerOf(null);
+    TabletRouter router =
+        cluster.router(FakeCluster.TEST_CONFIG.withOverallDeadline(Duration.ofMillis(200)));
+
+    CesiumException e =
+        assertThrows(CesiumException.class, () -> router.blocking().write(tablet, write));
+
+    assertEquals(ErrorCode.UNAVAILABLE, e.code());
+    assertTrue(e.hint().isEmpty(), "no routing hint leaks to the caller");
+    RouterMetrics.Snapshot m = router.metrics().snapshot();
+    assertTrue(m.notLeaderRedirects() >= 1, m.toString());
+    assertTrue(m.backoffs() >= 1, "ping-pong is paced by backoff: " + m);
+  }
+}
