@@ -1,0 +1,125 @@
+package io.cesiumdb.tablet;
+
+import io.cesiumdb.tablet.handlers.TabletHandlers;
+import io.cesiumdb.tablet.replication.ReplicaHost;
+import io.cesiumdb.tablet.replication.ReplicaInfo;
+import io.cesiumdb.tablet.replication.TabletReplica;
+import io.cesiumdb.tablet.rpc.TabletRpcService;
+import io.cesiumdb.tablet.storage.RocksMvccStore;
+import io.cesiumdb.tablet.storage.RocksStoreConfig;
+import io.cesiumdb.tablet.storage.StorageException;
+import io.cesiumdb.truetime.TrueTime;
+import io.grpc.BindableService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Everything one node does for the tablet replicas it hosts: the node's RocksDB ({@code
+ * dataDir/store}), its Ratis server with one group per tablet ({@code dataDir/raft}), and the
+ * {@code TabletService} the node serves on its own gRPC server.
+ *
+ * <p>Lifecycle: {@link #start} opens the store, starts Ratis and recovers every group found on
+ * disk; {@link #close} stops in order; {@link #halt} stops abruptly (tests). Either way the data
+ * directory can be reopened by a later {@code start}.
+ */
+public final class TabletServer implements AutoCloseable {
+  private final TabletServerConfig config;
+  private final RocksMvccStore store;
+  private final ReplicaHost host;
+  private final TabletRpcService rpc;
+
+  private TabletServer(TabletServerConfig config, RocksMvccStore store, ReplicaHost host) {
+    this.config = config;
+    this.store = store;
+    this.host = host;
+    this.rpc =
+        new TabletRpcService(TabletHandlers.create(host, store, config.tuning().maxWriteBytes()));
+  }
+
+  /** Opens the node's store and Raft server, recovering every tablet group under {@code raft/}. */
+  public static TabletServer start(TabletServerConfig config, TrueTime trueTime) {
+    RocksMvccStore store = RocksMvccStore.open(RocksStoreConfig.defaults(config.storeDir()));
+    try {
+      return new TabletServer(config, store, ReplicaHost.start(config, store, trueTime));
+    } catch (IOException e) {
+      store.close();
+      throw new UncheckedIOException("cannot start the tablet server of " + config.nodeId(), e);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The tablet RPC; the node adds it to its own gRPC server. */
+  public BindableService rpcService() {
+    return rpc;
+  }
+
+  public String nodeId() {
+    return config.nodeId();
+  }
+
+  public TabletServerConfig config() {
+    return config;
+  }
+
+  /** The Ratis port actually bound (useful when the config asked for port 0). */
+  public int raftPort() {
+    return host.raftPort();
+  }
+
+  /** {@code host:port} of the Ratis server: the {@code raft_address} of this node's replicas. */
+  public String raftAddress() {
+    return host.raftAddress();
+  }
+
+  /** Optional: node id to tablet RPC address, for NOT_LEADER hints when descriptors lack it. */
+  public void setTabletAddressResolver(Function<String, String> nodeIdToTabletAddress) {
+    host.setTabletAddressResolver(nodeIdToTabletAddress);
+  }
+
+  /** The tablets this node hosts a replica of. */
+  public Set<Long> hostedTablets() {
+    return host.hostedTablets();
+  }
+
+  /** The state of this node's replica of {@code tabletId}, if hosted. */
+  public Optional<ReplicaInfo> replicaInfo(long tabletId) {
+    return host.replica(tabletId).map(TabletReplica::info);
+  }
+
+  /** Orderly stop: Ratis divisions close after applying what is committed, then the store. */
+  @Override
+  public void close() {
+    try {
+      host.close();
+    } finally {
+      closeStore();
+    }
+  }
+
+  /**
+   * Abrupt stop for tests: the Raft endpoint disappears first, then every division and the store
+   * close with no snapshot, no extra flush and no leadership transfer. Nothing acknowledged is
+   * lost: the Raft log was fsynced before each acknowledgement, and a later {@link #start} on the
+   * same directory replays it.
+   */
+  public void halt() {
+    try {
+      host.halt();
+    } finally {
+      closeStore();
+    }
+  }
+
+  private void closeStore() {
+    try {
+      store.close();
+    } catch (StorageException e) {
+      // Closing twice or after a failed division is harmless; the data dir stays reopenable.
+    }
+  }
+}

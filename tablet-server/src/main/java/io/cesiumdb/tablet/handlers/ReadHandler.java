@@ -1,0 +1,56 @@
+package io.cesiumdb.tablet.handlers;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.tablet.ReadConsistency;
+import io.cesiumdb.proto.tablet.ReadRequest;
+import io.cesiumdb.proto.tablet.ReadResponse;
+import io.cesiumdb.tablet.replication.ReadFn;
+import io.cesiumdb.tablet.replication.TabletReplica;
+import io.cesiumdb.tablet.storage.VersionedValue;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Read: one key at a timestamp. LEADER consistency goes through the Raft leader (ReadIndex, then a
+ * wait for every write with a timestamp up to the read's); SNAPSHOT is served by any replica whose
+ * safe time has reached {@code read_ts}.
+ */
+public final class ReadHandler {
+  private final Replicas replicas;
+
+  ReadHandler(Replicas replicas) {
+    this.replicas = replicas;
+  }
+
+  public CompletableFuture<ReadResponse> handle(ReadRequest request) {
+    return Replicas.async(
+        () -> {
+          TabletReplica replica = replicas.get(request.getTabletId());
+          Replicas.requireInRange(replica.descriptor(), request.getKey());
+          long keyspace = replica.descriptor().getKeyspace();
+          byte[] key = request.getKey().toByteArray();
+          ReadFn<ReadResponse> read = (store, ts) -> response(store.read(keyspace, key, ts), ts);
+          return consistency(request) == ReadConsistency.SNAPSHOT
+              ? replica.snapshotRead(request.getReadTs(), read)
+              : replica.leaderRead(request.getReadTs(), read);
+        });
+  }
+
+  private static ReadConsistency consistency(ReadRequest request) {
+    if (request.getConsistency() == ReadConsistency.UNRECOGNIZED) {
+      throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "unknown read consistency");
+    }
+    return request.getConsistency();
+  }
+
+  private static ReadResponse response(Optional<VersionedValue> found, long readTs) {
+    ReadResponse.Builder b = ReadResponse.newBuilder().setReadTs(readTs);
+    found.ifPresent(
+        v ->
+            b.setFound(true)
+                .setValue(com.google.protobuf.ByteString.copyFrom(v.value()))
+                .setVersionTs(v.ts()));
+    return b.build();
+  }
+}

@@ -1,0 +1,74 @@
+package io.cesiumdb.tablet.handlers;
+
+import com.google.protobuf.ByteString;
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.tablet.ReadConsistency;
+import io.cesiumdb.proto.tablet.Row;
+import io.cesiumdb.proto.tablet.ScanRequest;
+import io.cesiumdb.proto.tablet.ScanResponse;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.tablet.replication.ReadFn;
+import io.cesiumdb.tablet.replication.TabletRange;
+import io.cesiumdb.tablet.replication.TabletReplica;
+import io.cesiumdb.tablet.storage.ScanResult;
+import io.cesiumdb.tablet.storage.VersionedValue;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Scan: [start_key, end_key) at a timestamp, bounded to the tablet's range, at most {@code limit}
+ * rows (0 = {@value #DEFAULT_LIMIT}, capped at {@value #MAX_LIMIT}), with a resume key when more
+ * rows exist. Same consistency rules as {@link ReadHandler}; a non-empty start key outside the
+ * tablet is stale routing (TABLET_MOVED).
+ */
+public final class ScanHandler {
+  static final int DEFAULT_LIMIT = 1_000;
+  static final int MAX_LIMIT = 10_000;
+
+  private final Replicas replicas;
+
+  ScanHandler(Replicas replicas) {
+    this.replicas = replicas;
+  }
+
+  public CompletableFuture<ScanResponse> handle(ScanRequest request) {
+    return Replicas.async(
+        () -> {
+          TabletReplica replica = replicas.get(request.getTabletId());
+          TabletDescriptor d = replica.descriptor();
+          if (!request.getStartKey().isEmpty()) {
+            Replicas.requireInRange(d, request.getStartKey());
+          }
+          byte[] start =
+              TabletRange.maxStart(request.getStartKey().toByteArray(), TabletRange.start(d));
+          byte[] asked = request.getEndKey().isEmpty() ? null : request.getEndKey().toByteArray();
+          byte[] end = TabletRange.minEnd(asked, TabletRange.end(d));
+          int limit =
+              request.getLimit() == 0 ? DEFAULT_LIMIT : Math.min(request.getLimit(), MAX_LIMIT);
+          long keyspace = d.getKeyspace();
+          ReadFn<ScanResponse> scan =
+              (store, ts) -> response(store.scan(keyspace, start, end, ts, limit), ts);
+          if (request.getConsistency() == ReadConsistency.UNRECOGNIZED) {
+            throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "unknown read consistency");
+          }
+          return request.getConsistency() == ReadConsistency.SNAPSHOT
+              ? replica.snapshotRead(request.getReadTs(), scan)
+              : replica.leaderRead(request.getReadTs(), scan);
+        });
+  }
+
+  private static ScanResponse response(ScanResult result, long readTs) {
+    ScanResponse.Builder b = ScanResponse.newBuilder().setReadTs(readTs);
+    for (VersionedValue v : result.rows()) {
+      b.addRows(
+          Row.newBuilder()
+              .setKey(ByteString.copyFrom(v.key()))
+              .setValue(ByteString.copyFrom(v.value()))
+              .setVersionTs(v.ts()));
+    }
+    if (result.hasMore()) {
+      b.setResumeKey(ByteString.copyFrom(result.resumeKey()));
+    }
+    return b.build();
+  }
+}

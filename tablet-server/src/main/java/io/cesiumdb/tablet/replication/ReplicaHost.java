@@ -1,0 +1,249 @@
+package io.cesiumdb.tablet.replication;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.tablet.TabletServerConfig;
+import io.cesiumdb.tablet.replication.fault.RaftFaultInterceptor;
+import io.cesiumdb.tablet.storage.MvccStore;
+import io.cesiumdb.truetime.TrueTime;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage.StartupOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's multi-raft host: ONE Ratis {@link RaftServer} (gRPC on the node's Raft port) with one
+ * division per tablet replica, over the node's one {@link MvccStore}. Starts with RECOVER, so every
+ * group directory under {@code raft/} comes back (mapped to its tablet by {@link TabletGroupIds}).
+ *
+ * <p>Threads it adds to Ratis' own: a small worker pool (continuations of writes and reads), one
+ * admin thread (group add/remove, serialized) and one fault-delay scheduler.
+ */
+public final class ReplicaHost implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaHost.class);
+
+  private final TabletServerConfig config;
+  private final RaftServer server;
+  private final TabletRegistry registry;
+  private final ReplicaServices services;
+  private final GroupAdmin admin;
+  private final ExecutorService adminThread;
+  private final ExecutorService worker;
+  private final ScheduledExecutorService faultScheduler;
+  private final Map<Long, RaftServer.Division> divisions = new ConcurrentHashMap<>();
+  private final AtomicReference<Function<String, String>> resolver = new AtomicReference<>();
+  private volatile boolean closed;
+
+  private ReplicaHost(
+      TabletServerConfig config,
+      MvccStore store,
+      TrueTime clock,
+      ExecutorService worker,
+      ScheduledExecutorService faultScheduler)
+      throws IOException {
+    this.config = config;
+    this.worker = worker;
+    this.faultScheduler = faultScheduler;
+    this.adminThread = Executors.newSingleThreadExecutor(threads("admin"));
+    this.registry = new TabletRegistry(store, clock, worker);
+    RaftPeerId self = RaftPeerId.valueOf(config.nodeId());
+    Parameters parameters = new Parameters();
+    RaftFaultInterceptor faults =
+        new RaftFaultInterceptor(config.nodeId(), config.faults(), faultScheduler);
+    GrpcConfigKeys.Server.setServicesCustomizer(
+        parameters, (builder, types) -> builder.intercept(faults));
+    this.server =
+        RaftServer.newBuilder()
+            .setServerId(self)
+            .setProperties(TabletRaftProperties.of(config))
+            .setParameters(parameters)
+            .setStateMachineRegistry(registry)
+            .setOption(StartupOption.RECOVER)
+            .build();
+    RaftRequests requests = new RaftRequests(self);
+    this.services =
+        new ReplicaServices(
+            config.nodeId(), store, clock, worker, requests, config.tuning(), resolver::get);
+    this.admin = new GroupAdmin(server, store, requests, registry, divisions);
+  }
+
+  /** Starts the Ratis server and recovers every tablet group found under {@code raft/}. */
+  public static ReplicaHost start(TabletServerConfig config, MvccStore store, TrueTime clock)
+      throws IOException {
+    int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
+    String node = config.nodeId();
+    ExecutorService worker =
+        Executors.newFixedThreadPool(
+            workers, new NamedThreads("cesium-" + node + "-tablet-worker"));
+    ScheduledExecutorService faults =
+        Executors.newSingleThreadScheduledExecutor(new NamedThreads("cesium-" + node + "-faults"));
+    ReplicaHost host = null;
+    try {
+      host = new ReplicaHost(config, store, clock, worker, faults);
+      host.server.start();
+      for (RaftGroupId groupId : host.server.getGroupIds()) {
+        OptionalLong tabletId = TabletGroupIds.tabletId(groupId);
+        if (tabletId.isPresent()) {
+          host.divisions.put(tabletId.getAsLong(), host.division(groupId));
+        }
+      }
+      LOG.info(
+          "Node {}: Raft on {}, recovered tablets {}",
+          node,
+          host.raftAddress(),
+          host.divisions.keySet());
+      return host;
+    } catch (IOException | RuntimeException e) {
+      if (host != null) {
+        host.halt();
+      } else {
+        worker.shutdownNow();
+        faults.shutdownNow();
+      }
+      throw e;
+    }
+  }
+
+  private RaftServer.Division division(RaftGroupId groupId) {
+    try {
+      return server.getDivision(groupId);
+    } catch (IOException e) {
+      throw new CesiumException(ErrorCode.RAFT_GROUP_NOT_FOUND, "group " + groupId, e);
+    }
+  }
+
+  public String nodeId() {
+    return config.nodeId();
+  }
+
+  public int raftPort() {
+    return server.getServerRpc().getInetSocketAddress().getPort();
+  }
+
+  public String raftAddress() {
+    return config.host() + ":" + raftPort();
+  }
+
+  /** Sets how NOT_LEADER hints find a node's tablet address when a descriptor lacks it. */
+  public void setTabletAddressResolver(Function<String, String> nodeIdToTabletAddress) {
+    resolver.set(nodeIdToTabletAddress);
+  }
+
+  /** Adds this node's replica of the tablet (idempotent); completes once the division runs. */
+  public CompletableFuture<Void> createReplica(TabletDescriptor descriptor) {
+    return onAdminThread(() -> admin.create(descriptor));
+  }
+
+  /** Removes this node's replica and drops its data and meta. */
+  public CompletableFuture<Void> removeReplica(long tabletId) {
+    return onAdminThread(() -> admin.remove(tabletId));
+  }
+
+  private CompletableFuture<Void> onAdminThread(AdminStep step) {
+    if (closed) {
+      return CompletableFuture.failedFuture(shuttingDown());
+    }
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            step.run();
+          } catch (IOException e) {
+            throw RaftErrors.map(e, leader -> shuttingDown());
+          }
+        },
+        adminThread);
+  }
+
+  /** The replica of {@code tabletId} on this node, if hosted. */
+  public Optional<TabletReplica> replica(long tabletId) {
+    RaftServer.Division division = divisions.get(tabletId);
+    return division == null
+        ? Optional.empty()
+        : registry.get(tabletId).map(m -> new TabletReplica(m, division, services));
+  }
+
+  public Set<Long> hostedTablets() {
+    return Set.copyOf(divisions.keySet());
+  }
+
+  /**
+   * Orderly stop: waits for running group changes, lets Ratis close every division (each applies
+   * what is already committed first), then drains the worker pool. No leadership transfer yet:
+   * TODO(#7) hand leadership over before a planned restart.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    adminThread.shutdown();
+    await(adminThread);
+    closeRaft();
+    worker.shutdown();
+    await(worker);
+    faultScheduler.shutdownNow();
+  }
+
+  /**
+   * Abrupt stop for tests: no waiting for group changes or pending reads, no snapshot (disabled on
+   * stop), no leadership transfer. Ratis closes the divisions in parallel before its RPC endpoint:
+   * closing the endpoint first waits seconds on open append streams, while the divisions going
+   * silent is what peers notice either way.
+   */
+  public void halt() {
+    closed = true;
+    adminThread.shutdownNow();
+    worker.shutdownNow();
+    faultScheduler.shutdownNow();
+    closeRaft();
+  }
+
+  private void closeRaft() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.warn("Node {}: closing Raft server", config.nodeId(), e);
+    }
+  }
+
+  private static void await(ExecutorService executor) {
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      executor.shutdownNow();
+    }
+  }
+
+  private static CesiumException shuttingDown() {
+    return new CesiumException(ErrorCode.SHUTTING_DOWN, "tablet server is stopping");
+  }
+
+  private NamedThreads threads(String role) {
+    return new NamedThreads("cesium-" + config.nodeId() + "-tablet-" + role);
+  }
+
+  /** A group-management step. */
+  @FunctionalInterface
+  private interface AdminStep {
+    void run() throws IOException;
+  }
+}

@@ -1,0 +1,104 @@
+package io.cesiumdb.tablet.replication;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.tablet.storage.MvccReadView;
+import io.cesiumdb.tablet.storage.MvccWriteBatch;
+import io.cesiumdb.tablet.storage.StorageException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * The meta entries a tablet replica keeps in the node's {@code MvccStore} (layout: {@code
+ * docs/design/mvcc-encoding.md} §4, names and values: {@code docs/design/replication.md}).
+ *
+ * <ul>
+ *   <li>{@value #APPLIED_INDEX}, {@value #APPLIED_TERM}: the last Raft entry applied to the store,
+ *       written in the same batch as that entry's data;
+ *   <li>{@value #APPLIED_MAX_TS}: the highest commit timestamp applied (the replica's safe time in
+ *       issue 3), same batch;
+ *   <li>{@value #DESCRIPTOR}: the serialized {@code TabletDescriptor}, written when the replica is
+ *       created, so a restart knows the tablet's keyspace, range and replicas.
+ * </ul>
+ *
+ * <p>Longs are 8 bytes big-endian. An empty value means "absent": removing a replica overwrites its
+ * entries with empty values, since {@code MvccWriteBatch} has no meta delete.
+ */
+final class ReplicaMeta {
+  static final String APPLIED_INDEX = "applied_index";
+  static final String APPLIED_TERM = "applied_term";
+  static final String APPLIED_MAX_TS = "applied_max_ts";
+  static final String DESCRIPTOR = "descriptor";
+
+  private static final byte[] ABSENT = new byte[0];
+
+  private ReplicaMeta() {}
+
+  /**
+   * A replica's applied position.
+   *
+   * @param term term of the last applied entry
+   * @param index index of the last applied entry; -1 when nothing was applied (Ratis' "invalid")
+   * @param maxTs highest commit timestamp applied so far; 0 when none
+   */
+  record Applied(long term, long index, long maxTs) {
+    static final Applied NONE = new Applied(0, -1, 0);
+  }
+
+  static Applied readApplied(MvccReadView view, long tabletId) {
+    long index = readLong(view, tabletId, APPLIED_INDEX, -1);
+    if (index < 0) {
+      return Applied.NONE;
+    }
+    return new Applied(
+        readLong(view, tabletId, APPLIED_TERM, 0),
+        index,
+        readLong(view, tabletId, APPLIED_MAX_TS, 0));
+  }
+
+  static void writeApplied(MvccWriteBatch batch, long tabletId, Applied applied) {
+    batch.putMeta(tabletId, APPLIED_INDEX, longBytes(applied.index()));
+    batch.putMeta(tabletId, APPLIED_TERM, longBytes(applied.term()));
+    batch.putMeta(tabletId, APPLIED_MAX_TS, longBytes(applied.maxTs()));
+  }
+
+  static Optional<TabletDescriptor> readDescriptor(MvccReadView view, long tabletId) {
+    Optional<byte[]> bytes = view.getMeta(tabletId, DESCRIPTOR).filter(b -> b.length > 0);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(TabletDescriptor.parseFrom(bytes.get()));
+    } catch (InvalidProtocolBufferException e) {
+      throw new StorageException("corrupt descriptor of tablet " + tabletId, e);
+    }
+  }
+
+  static void writeDescriptor(MvccWriteBatch batch, TabletDescriptor descriptor) {
+    batch.putMeta(descriptor.getTabletId(), DESCRIPTOR, descriptor.toByteArray());
+  }
+
+  /** Marks every entry of the tablet absent (a fresh or removed replica). */
+  static void clear(MvccWriteBatch batch, long tabletId) {
+    for (String name : new String[] {APPLIED_INDEX, APPLIED_TERM, APPLIED_MAX_TS, DESCRIPTOR}) {
+      batch.putMeta(tabletId, name, ABSENT);
+    }
+  }
+
+  private static long readLong(MvccReadView view, long tabletId, String name, long absent) {
+    return view.getMeta(tabletId, name)
+        .filter(b -> b.length > 0)
+        .map(
+            b -> {
+              if (b.length != Long.BYTES) {
+                throw new StorageException("meta " + name + " of tablet " + tabletId + " corrupt");
+              }
+              return ByteBuffer.wrap(b).getLong();
+            })
+        .orElse(absent);
+  }
+
+  private static byte[] longBytes(long value) {
+    return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+  }
+}

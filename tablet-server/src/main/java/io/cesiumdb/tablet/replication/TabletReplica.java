@@ -1,0 +1,253 @@
+package io.cesiumdb.tablet.replication;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.common.error.RetryHint;
+import io.cesiumdb.proto.tablet.ApplyWrites;
+import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.ReplicaDescriptor;
+import io.cesiumdb.proto.tablet.TabletCommand;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.tablet.replication.TimestampOracle.ReadPoint;
+import io.cesiumdb.tablet.storage.MvccReadView;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.raftlog.RaftLog;
+
+/**
+ * A tablet replica as request handlers see it: writes, leader reads, snapshot reads and status, all
+ * asynchronous. Callers never block: a write blocks only for the in-memory log append (see {@link
+ * TimestampOracle}); replication, ReadIndex and timestamp waits complete futures later, and their
+ * continuations run on the node's worker executor, not on Ratis threads.
+ *
+ * <p>Failures are {@link CesiumException}s: NOT_LEADER (with the leader hint), UNAVAILABLE (leader
+ * not ready, safe time behind), RAFT_TIMEOUT (the outcome of a write is then unknown), ...
+ */
+public final class TabletReplica {
+  private final TabletStateMachine machine;
+  private final RaftServer.Division division;
+  private final ReplicaServices services;
+  private final RaftGroupId groupId;
+
+  TabletReplica(
+      TabletStateMachine machine, RaftServer.Division division, ReplicaServices services) {
+    this.machine = machine;
+    this.division = division;
+    this.services = services;
+    this.groupId = division.getMemberId().getGroupId();
+  }
+
+  public long tabletId() {
+    return machine.tabletId();
+  }
+
+  public TabletDescriptor descriptor() {
+    return machine.descriptor();
+  }
+
+  /** The node's store; read it only at timestamps this replica cleared (see the read methods). */
+  public MvccReadView store() {
+    return services.store();
+  }
+
+  public boolean isLeader() {
+    return division.getInfo().isLeader();
+  }
+
+  /** The leader this replica knows of. */
+  public Optional<String> leaderNodeId() {
+    return Optional.ofNullable(division.getInfo().getLeaderId()).map(RaftPeerId::toString);
+  }
+
+  /** The replica's safe time: a read at or below it sees every write with a timestamp up to it. */
+  public long safeTime() {
+    return machine.applied().current().maxTs();
+  }
+
+  /** Replicates {@code mutations} at a fresh commit timestamp; completes once applied here. */
+  public CompletableFuture<WriteResult> write(List<Mutation> mutations) {
+    DivisionInfo info = division.getInfo();
+    if (!info.isLeader()) {
+      return CompletableFuture.failedFuture(notLeader());
+    }
+    ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
+    if (info.isLeaderReady()) {
+      return submitWrite(writes);
+    }
+    return machine
+        .readiness()
+        .await(info::isLeaderReady)
+        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
+        .thenComposeAsync(v -> submitWrite(writes), services.worker())
+        .exceptionallyCompose(t -> CompletableFuture.failedFuture(map(t)));
+  }
+
+  private CompletableFuture<WriteResult> submitWrite(ApplyWrites.Builder writes) {
+    long[] ts = new long[1];
+    CompletableFuture<RaftClientReply> reply =
+        machine
+            .oracle()
+            .assign(
+                safeTime(),
+                t -> {
+                  ts[0] = t;
+                  byte[] payload =
+                      TabletCommand.newBuilder()
+                          .setApplyWrites(writes.setCommitTs(t))
+                          .build()
+                          .toByteArray();
+                  return services.requests().submit(division, requests().write(groupId, payload));
+                },
+                TabletReplica::appended);
+    return reply
+        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
+        .handleAsync(
+            (r, t) -> new WriteResult(ts[0], success(r, t).getLogIndex()), services.worker());
+  }
+
+  /** A refused append completes its future at once; an appended entry completes after commit. */
+  private static boolean appended(CompletableFuture<RaftClientReply> reply) {
+    return !reply.isDone() || (!reply.isCompletedExceptionally() && reply.join().isSuccess());
+  }
+
+  /**
+   * A linearizable read at the leader at {@code requestedTs} (0 = now): Ratis ReadIndex, then a
+   * wait until every write with a timestamp up to the read's is applied, then {@code fn} on a
+   * worker.
+   */
+  public <T> CompletableFuture<T> leaderRead(long requestedTs, ReadFn<T> fn) {
+    if (!isLeader()) {
+      return CompletableFuture.failedFuture(notLeader());
+    }
+    ReadPoint point;
+    try {
+      point = machine.oracle().beginLeaderRead(requestedTs);
+    } catch (CesiumException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    LeaderRead<T> read = new LeaderRead<>(point, fn, this::isLeader, this::notLeader);
+    return services
+        .requests()
+        .submit(division, requests().read(groupId, read))
+        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
+        .handle((r, t) -> this.<T>value(success(r, t)));
+  }
+
+  /** A local read at {@code readTs}, served iff this replica's safe time has reached it. */
+  public <T> CompletableFuture<T> snapshotRead(long readTs, ReadFn<T> fn) {
+    if (readTs <= 0) {
+      return CompletableFuture.failedFuture(
+          new CesiumException(ErrorCode.INVALID_ARGUMENT, "SNAPSHOT reads need read_ts > 0"));
+    }
+    long safe = safeTime();
+    if (safe < readTs) {
+      return CompletableFuture.failedFuture(
+          new CesiumException(
+              ErrorCode.UNAVAILABLE,
+              "tablet "
+                  + tabletId()
+                  + " on "
+                  + services.nodeId()
+                  + ": safe time "
+                  + safe
+                  + " < read_ts "
+                  + readTs));
+    }
+    try {
+      return CompletableFuture.completedFuture(fn.read(services.store(), readTs));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** The NOT_LEADER error with the current leader hint. */
+  public CesiumException notLeader() {
+    return notLeader(division.getInfo().getLeaderId());
+  }
+
+  private CesiumException notLeader(RaftPeerId suggested) {
+    String leader = suggested == null ? "" : suggested.toString();
+    String address = leader.isEmpty() ? "" : tabletAddressOf(leader);
+    return CesiumException.retry(
+        ErrorCode.NOT_LEADER,
+        "tablet "
+            + tabletId()
+            + ": "
+            + services.nodeId()
+            + " is not the leader"
+            + (leader.isEmpty() ? " (leader unknown)" : ", try " + leader),
+        new RetryHint.NotLeader(Long.toUnsignedString(tabletId()), leader, address));
+  }
+
+  private String tabletAddressOf(String nodeId) {
+    for (ReplicaDescriptor r : machine.descriptor().getReplicasList()) {
+      if (r.getNodeId().equals(nodeId) && !r.getTabletAddress().isEmpty()) {
+        return r.getTabletAddress();
+      }
+    }
+    Function<String, String> resolver = services.addressResolver().get();
+    String resolved = resolver == null ? null : resolver.apply(nodeId);
+    return resolved == null ? "" : resolved;
+  }
+
+  /** A snapshot of this replica's state. */
+  public ReplicaInfo info() {
+    DivisionInfo info = division.getInfo();
+    RaftLog log = division.getRaftLog();
+    ReplicaMeta.Applied applied = machine.applied().current();
+    var snapshot = machine.getLatestSnapshot();
+    return new ReplicaInfo(
+        tabletId(),
+        services.nodeId(),
+        info.isLeader(),
+        leaderNodeId().orElse(""),
+        info.getCurrentTerm(),
+        applied.index(),
+        applied.maxTs(),
+        machine.oracle().lastAssigned(),
+        log.getLastCommittedIndex(),
+        log.getStartIndex(),
+        snapshot == null ? -1 : snapshot.getIndex(),
+        machine.counters().snapshotsTaken(),
+        machine.counters().snapshotInstalls(),
+        machine.counters().timestampRegressions());
+  }
+
+  private RaftClientReply success(RaftClientReply reply, Throwable failure) {
+    if (failure != null) {
+      throw map(failure);
+    }
+    if (!reply.isSuccess()) {
+      throw map(
+          reply.getException() != null
+              ? reply.getException()
+              : new IllegalStateException("unsuccessful reply without exception: " + reply));
+    }
+    return reply;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T value(RaftClientReply reply) {
+    return (T) ((LocalMessage) reply.getMessage()).value();
+  }
+
+  private CesiumException map(Throwable t) {
+    return RaftErrors.map(t, this::notLeader);
+  }
+
+  private RaftRequests requests() {
+    return services.requests();
+  }
+
+  private long timeoutMillis() {
+    return services.tuning().operationTimeout().toMillis();
+  }
+}

@@ -1,0 +1,24 @@
+package io.cesiumdb.tablet.replication.apply;
+
+import java.util.function.LongConsumer;
+
+/**
+ * What a {@link CommandHandler} may know while it applies one Raft entry. Everything here is a
+ * function of the log and the replica's state before the entry, so every replica applies the entry
+ * the same way.
+ *
+ * @param tabletId the tablet the entry belongs to
+ * @param keyspace the tablet's keyspace (table id) in the MVCC store
+ * @param term the entry's term
+ * @param index the entry's log index
+ * @param appliedMaxTs the highest commit timestamp applied before this entry
+ * @param timestampRegression called with a commit timestamp that is not above {@code appliedMaxTs};
+ *     that breaks the "timestamps increase in log order" invariant, so it is counted and logged
+ */
+public record ApplyContext(
+    long tabletId,
+    long keyspace,
+    long term,
+    long index,
+    long appliedMaxTs,
+    LongConsumer timestampRegression) {}

@@ -1,0 +1,87 @@
+package io.cesiumdb.tablet.replication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.tablet.replication.TimestampOracle.ReadPoint;
+import io.cesiumdb.truetime.EpsilonModel;
+import io.cesiumdb.truetime.ManualTimeSource;
+import io.cesiumdb.truetime.SimulatedClock;
+import io.cesiumdb.truetime.TrueTime;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The assignment rule {@code ts = max(lastAssigned + 1, readFloor + 1, appliedMax + 1, latest)}.
+ */
+class TimestampOracleTest {
+  private static final long EPS = 1_000;
+  private final ManualTimeSource time = new ManualTimeSource(1_000_000);
+  private final TimestampOracle oracle =
+      new TimestampOracle(TrueTime.of(new SimulatedClock("n1", time, EpsilonModel.fixed(EPS))));
+
+  @Test
+  void timestampsAreNowLatestAndStrictlyIncreasingWhenTheClockStands() {
+    assertEquals(1_000_000 + EPS, next(0));
+    assertEquals(1_000_000 + EPS + 1, next(0), "clock did not move");
+    time.advance(50);
+    assertEquals(1_000_000 + EPS + 50, next(0));
+  }
+
+  @Test
+  void aNewLeaderStartsAboveEverythingApplied() {
+    long applied = 5_000_000;
+    assertEquals(applied + 1, next(applied));
+  }
+
+  @Test
+  void leaderReadsPushLaterWritesAboveTheirTimestamp() {
+    long first = next(0);
+    long future = first + 2_000_000;
+    ReadPoint p = oracle.beginLeaderRead(future);
+    assertEquals(first, p.waitTarget(), "wait only for writes assigned before the read");
+    assertEquals(future, p.readTs(0));
+    assertEquals(future + 1, next(0));
+  }
+
+  @Test
+  void readNowWaitsForEveryAssignedWrite() {
+    long ts = next(0);
+    ReadPoint p = oracle.beginLeaderRead(0);
+    assertEquals(ts, p.waitTarget());
+    assertEquals(ts, p.readTs(ts - 5));
+    assertEquals(ts + 7, p.readTs(ts + 7), "a later applied write is covered too");
+  }
+
+  @Test
+  void aRefusedAppendIsNotWaitedFor() {
+    long appended = next(0);
+    long refused = oracle.<Long>assign(0, ts -> ts, ts -> false);
+    assertEquals(appended, oracle.beginLeaderRead(0).waitTarget());
+    assertEquals(refused + 1, next(0), "its timestamp is still used up");
+  }
+
+  @Test
+  void readsTooFarInTheFutureAreRejected() {
+    long tooFar = 1_000_000 + EPS + TimestampOracle.MAX_FUTURE_READ_MICROS + 1;
+    CesiumException e = assertThrows(CesiumException.class, () -> oracle.beginLeaderRead(tooFar));
+    assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+  }
+
+  @Test
+  void theAppendRunsUnderTheLock() {
+    oracle.assign(0, ts -> assertHeld(), ok -> ok);
+  }
+
+  private long next(long appliedMaxTs) {
+    return oracle.<Long>assign(appliedMaxTs, ts -> ts, ts -> true);
+  }
+
+  private boolean assertHeld() {
+    if (!Thread.holdsLock(oracle)) {
+      throw new AssertionError("append must run while the oracle lock is held");
+    }
+    return true;
+  }
+}

@@ -1,0 +1,72 @@
+package io.cesiumdb.tablet.replication.apply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.cesiumdb.proto.tablet.ApplyWrites;
+import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.TabletCommand;
+import io.cesiumdb.tablet.storage.InMemoryMvccStore;
+import io.cesiumdb.tablet.storage.MvccWriteBatch;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApplyWritesHandlerTest {
+  private static final long KS = 5;
+  private final InMemoryMvccStore store = new InMemoryMvccStore();
+  private final CommandDispatcher dispatcher = CommandDispatcher.standard();
+  private final List<Long> regressions = new ArrayList<>();
+
+  @Test
+  void putsAndDeletesBecomeVersionsAtTheCommitTimestamp() {
+    assertEquals(10, apply(writes(10, put("a", "1"), put("b", "2")), 0));
+    assertEquals(20, apply(writes(20, delete("a")), 10));
+    assertEquals("1", new String(store.read(KS, b("a"), 15).orElseThrow().value()));
+    assertTrue(store.read(KS, b("a"), 20).isEmpty(), "tombstone at 20");
+    assertEquals(10, store.read(KS, b("b"), 30).orElseThrow().ts());
+    assertEquals(List.of(), regressions);
+  }
+
+  @Test
+  void aTimestampNotAboveTheAppliedMaximumIsReported() {
+    assertEquals(50, apply(writes(40, put("a", "1")), 50), "the applied max never decreases");
+    assertEquals(List.of(40L), regressions);
+  }
+
+  @Test
+  void anEmptyCommandChangesNothing() {
+    assertEquals(7, apply(TabletCommand.getDefaultInstance(), 7));
+  }
+
+  private long apply(TabletCommand command, long appliedMaxTs) {
+    ApplyContext ctx = new ApplyContext(1, KS, 1, 1, appliedMaxTs, regressions::add);
+    try (MvccWriteBatch batch = store.newBatch()) {
+      long max = dispatcher.apply(command, ctx, batch);
+      store.apply(batch);
+      return max;
+    }
+  }
+
+  private static TabletCommand writes(long ts, Mutation... ms) {
+    return TabletCommand.newBuilder()
+        .setApplyWrites(ApplyWrites.newBuilder().addAllMutations(List.of(ms)).setCommitTs(ts))
+        .build();
+  }
+
+  private static Mutation put(String k, String v) {
+    return Mutation.newBuilder()
+        .setKey(ByteString.copyFromUtf8(k))
+        .setPut(ByteString.copyFromUtf8(v))
+        .build();
+  }
+
+  private static Mutation delete(String k) {
+    return Mutation.newBuilder().setKey(ByteString.copyFromUtf8(k)).setDelete(true).build();
+  }
+
+  private static byte[] b(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
