@@ -1,6 +1,7 @@
 package io.cesiumdb.server;
 
 import io.cesiumdb.server.cli.DemoCommand;
+import io.cesiumdb.server.cli.StartCommand;
 import io.cesiumdb.server.cli.VersionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "CesiumDB: a Spanner-style distributed SQL database.",
-    subcommands = {VersionCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      VersionCommand.class,
+      DemoCommand.class,
+      StartCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -2,7 +2,7 @@ package io.cesiumdb.server.cli;
 
 import io.cesiumdb.server.BuildInfo;
 import io.cesiumdb.server.demo.ClusterReport;
-import io.cesiumdb.server.demo.DemoCluster;
+import io.cesiumdb.server.demo.LocalCluster;
 import io.cesiumdb.server.node.NodeConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--nodes must be 1..9");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (DemoCluster cluster = DemoCluster.start(nodes, host, basePort, dataDir)) {
+    try (LocalCluster cluster = LocalCluster.start(nodes, host, basePort, dataDir)) {
       cluster.warmUpClocks();
       printBanner(out);
       out.print(ClusterReport.render(cluster));

@@ -1,7 +1,7 @@
 package io.cesiumdb.server.cli;
 
 import io.cesiumdb.server.demo.ClusterReport;
-import io.cesiumdb.server.demo.DemoCluster;
+import io.cesiumdb.server.demo.LocalCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,10 +21,10 @@ public final class DemoPrompt {
         quit              stop the cluster (Ctrl-D does too)
       """;
 
-  private final DemoCluster cluster;
+  private final LocalCluster cluster;
   private final PrintWriter out;
 
-  public DemoPrompt(DemoCluster cluster, PrintWriter out) {
+  public DemoPrompt(LocalCluster cluster, PrintWriter out) {
     this.cluster = cluster;
     this.out = out;
   }

@@ -15,7 +15,7 @@ public final class ClusterReport {
   private ClusterReport() {}
 
   /** One row per node: address, ε, true offset, offsets measured over RPC, clock verdict. */
-  public static String render(DemoCluster cluster) {
+  public static String render(LocalCluster cluster) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(ROW, "node", "rpc", "ε now", "true offset", "clock", "measured"));
     for (Node n : cluster.nodes()) {

@@ -1,9 +1,11 @@
 /**
- * The demo cluster: several nodes in one JVM, each with a simulated TrueTime and a real loopback
- * RPC port, and a terminal report of their clocks.
+ * In-process clusters: {@link io.cesiumdb.server.demo.LocalCluster} runs several nodes in one JVM,
+ * each with a simulated TrueTime, its own data directory and real loopback ports, and can halt and
+ * restart nodes and cut links; {@link io.cesiumdb.server.demo.ClusterReport} renders its state.
  *
  * <p>Neighbours: {@code io.cesiumdb.server.cli.DemoCommand} runs it for people; the {@code tests}
- * module starts it for integration tests. Invariant: demo clocks start honest (every offset within
- * ε); only an explicit fault (the {@code skew} command, a test) makes one lie.
+ * module starts it for every in-process integration test. Invariants: ports are fixed at creation
+ * so a restarted node keeps its addresses; clocks start honest (every offset within ε) and only an
+ * explicit fault (the {@code skew} command, a test) makes one lie.
  */
 package io.cesiumdb.server.demo;

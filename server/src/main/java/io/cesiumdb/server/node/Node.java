@@ -2,6 +2,8 @@ package io.cesiumdb.server.node;
 
 import io.cesiumdb.server.rpc.GrpcClockPeer;
 import io.cesiumdb.server.rpc.NodeRpcServer;
+import io.cesiumdb.tablet.TabletServer;
+import io.cesiumdb.tablet.TabletServerConfig;
 import io.cesiumdb.truetime.ClockOffsetMonitor;
 import io.cesiumdb.truetime.ClockPeer;
 import io.cesiumdb.truetime.ClockSource;
@@ -17,59 +19,70 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One CesiumDB node: its TrueTime, its node RPC, and the clock offset monitor that runs over it.
- * Later issues add the tablet server, the placement driver replica and the SQL front end here.
+ * One CesiumDB node: its TrueTime, its tablet server (Ratis groups over one RocksDB), one gRPC
+ * server for the node and tablet RPC, and the clock offset monitor. Later issues add the placement
+ * driver replica and the SQL front end here.
  *
- * <p>Lifecycle: {@link #start()} binds the RPC port; {@link #connectPeers} points the monitor at
- * the other nodes; {@link #close()} stops everything and may be called more than once.
+ * <p>Lifecycle: {@link #start()} opens the data directory and binds both ports; {@link
+ * #connectPeers} points the clock monitor at the other nodes; {@link #close()} stops in order;
+ * {@link #halt()} stops abruptly (tests: as if the process died). Both may be called repeatedly.
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
   private final NodeConfig config;
+  private final NodeOptions options;
   private final ClockSource clock;
   private final TrueTime trueTime;
-  private final boolean clockSimulated;
   private final List<GrpcClockPeer> peers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService scheduler;
   private final ClockOffsetMonitor monitor;
+  private TabletServer tablets;
   private NodeRpcServer rpc;
 
-  /** Creates a stopped node; {@code clockSimulated} says whether clock faults may be injected. */
-  public Node(NodeConfig config, ClockSource clock, boolean clockSimulated) {
-    this(config, clock, clockSimulated, ClockOffsetMonitor.Config.defaults());
-  }
-
-  public Node(
-      NodeConfig config,
-      ClockSource clock,
-      boolean clockSimulated,
-      ClockOffsetMonitor.Config monitorConfig) {
+  /** Creates a stopped node. */
+  public Node(NodeConfig config, ClockSource clock, NodeOptions options) {
     this.config = config;
+    this.options = options;
     this.clock = clock;
-    this.clockSimulated = clockSimulated;
     this.trueTime = TrueTime.of(clock);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "clock-monitor-" + config.nodeId());
+              Thread t = new Thread(r, "node-scheduler-" + config.nodeId());
               t.setDaemon(true);
               return t;
             });
     this.monitor =
         new ClockOffsetMonitor(
-            config.nodeId(), clock, () -> List.<ClockPeer>copyOf(peers), monitorConfig);
+            config.nodeId(), clock, () -> List.<ClockPeer>copyOf(peers), options.monitor());
   }
 
-  /** Creates the data directory and binds the node RPC. */
+  /** Opens the data directory, starts the tablet server and binds the node's gRPC server. */
   public Node start() {
     try {
       Files.createDirectories(config.dataDir());
-      rpc = NodeRpcServer.start(config, trueTime, clockSimulated);
+      tablets =
+          TabletServer.start(
+              new TabletServerConfig(
+                  config.nodeId(),
+                  config.host(),
+                  config.raftPort(),
+                  config.dataDir(),
+                  options.raft(),
+                  options.faults()),
+              trueTime);
+      rpc = NodeRpcServer.start(config, trueTime, options, tablets.rpcService(), scheduler);
     } catch (IOException e) {
+      halt();
       throw new UncheckedIOException("node " + config.nodeId() + " failed to start", e);
     }
-    LOG.info("node {} listening on {}:{}", config.nodeId(), config.host(), rpcPort());
+    LOG.info(
+        "node {} serving RPC on {}:{} and Raft on {}",
+        config.nodeId(),
+        config.host(),
+        rpcPort(),
+        tablets.raftAddress());
     return this;
   }
 
@@ -83,13 +96,18 @@ public final class Node implements AutoCloseable {
     monitor.start(scheduler);
   }
 
-  /** The address other nodes use to reach this one. */
+  /** The address other nodes use to reach this node's RPC. */
   public PeerAddress address() {
     return new PeerAddress(config.nodeId(), config.host(), rpcPort());
   }
 
   public int rpcPort() {
     return rpc == null ? config.rpcPort() : rpc.port();
+  }
+
+  /** {@code host:port} of this node's Ratis server. */
+  public String raftAddress() {
+    return tablets.raftAddress();
   }
 
   public NodeConfig config() {
@@ -108,8 +126,30 @@ public final class Node implements AutoCloseable {
     return monitor;
   }
 
+  public TabletServer tablets() {
+    return tablets;
+  }
+
+  /** Orderly stop: RPC first, then the tablet server (which closes Raft and RocksDB in order). */
   @Override
   public void close() {
+    stopPeripherals();
+    if (tablets != null) {
+      tablets.close();
+      tablets = null;
+    }
+  }
+
+  /** Abrupt stop, as if the process died: no snapshot, no flush, no leadership hand-off. */
+  public void halt() {
+    stopPeripherals();
+    if (tablets != null) {
+      tablets.halt();
+      tablets = null;
+    }
+  }
+
+  private void stopPeripherals() {
     monitor.close();
     scheduler.shutdownNow();
     peers.forEach(GrpcClockPeer::close);

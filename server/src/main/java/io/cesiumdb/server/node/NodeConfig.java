@@ -4,23 +4,34 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What a node needs to start.
+ * Where a node lives: its name, its two ports and its data directory.
  *
  * @param nodeId stable name of the node, for example {@code n1}
- * @param host address the node's RPC listens on and advertises (loopback by default)
- * @param rpcPort port of the node RPC; 0 picks a free port
- * @param dataDir directory the node owns for its data (created if missing)
+ * @param host address the node listens on and advertises (loopback by default)
+ * @param rpcPort port of the node's gRPC server (node RPC and tablet RPC); 0 picks a free port
+ * @param raftPort port of the node's Ratis server (all its tablets' Raft groups); 0 picks one
+ * @param dataDir directory the node owns: {@code raft/} and {@code store/} below it
  */
-public record NodeConfig(String nodeId, String host, int rpcPort, Path dataDir) {
-  /** Default node RPC host: loopback, so nothing is exposed unless asked for. */
+public record NodeConfig(String nodeId, String host, int rpcPort, int raftPort, Path dataDir) {
+  /** Default host: loopback, so nothing is exposed unless asked for. */
   public static final String DEFAULT_HOST = "127.0.0.1";
 
   public NodeConfig {
     Objects.requireNonNull(nodeId, "nodeId");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
-    if (rpcPort < 0 || rpcPort > 65535) {
-      throw new IllegalArgumentException("rpcPort out of range: " + rpcPort);
+    checkPort("rpcPort", rpcPort);
+    checkPort("raftPort", raftPort);
+  }
+
+  private static void checkPort(String name, int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(name + " out of range: " + port);
     }
+  }
+
+  /** {@code host:rpcPort}. */
+  public String rpcAddress() {
+    return host + ":" + rpcPort;
   }
 }

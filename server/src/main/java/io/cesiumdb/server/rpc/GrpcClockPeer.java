@@ -3,9 +3,11 @@ package io.cesiumdb.server.rpc;
 import io.cesiumdb.proto.node.NodeServiceGrpc;
 import io.cesiumdb.proto.node.SampleClockRequest;
 import io.cesiumdb.proto.node.SampleClockResponse;
+import io.cesiumdb.proto.rpc.CallerHeaders;
 import io.cesiumdb.server.node.PeerAddress;
 import io.cesiumdb.truetime.ClockPeer;
 import io.cesiumdb.truetime.TTInterval;
+import io.grpc.ConnectivityState;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -37,7 +39,9 @@ public final class GrpcClockPeer implements ClockPeer, AutoCloseable {
   /** Opens a channel to the peer; connecting is lazy, so an absent peer fails samples only. */
   public static GrpcClockPeer connect(String callerId, PeerAddress peer) {
     ManagedChannel channel =
-        Grpc.newChannelBuilder(peer.target(), InsecureChannelCredentials.create()).build();
+        Grpc.newChannelBuilder(peer.target(), InsecureChannelCredentials.create())
+            .intercept(CallerHeaders.stamp(callerId))
+            .build();
     return new GrpcClockPeer(peer.nodeId(), callerId, channel);
   }
 
@@ -49,7 +53,15 @@ public final class GrpcClockPeer implements ClockPeer, AutoCloseable {
   @Override
   public CompletableFuture<TTInterval> sampleClock() {
     CompletableFuture<TTInterval> result = new CompletableFuture<>();
+    // NB: a refused connect puts the channel into gRPC's reconnect backoff (1 s growing to 2 min)
+    // and calls fail fast meanwhile; a peer that restarted would look unreachable for minutes and
+    // could fence this node. Samples are rare (every 500 ms), so reconnect now, and let the call
+    // wait (within its deadline) for that connection instead of failing on the old state.
+    if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+      channel.resetConnectBackoff();
+    }
     stub.withDeadlineAfter(DEADLINE_MILLIS, TimeUnit.MILLISECONDS)
+        .withWaitForReady()
         .sampleClock(
             SampleClockRequest.newBuilder().setCallerNodeId(callerId).build(),
             new StreamObserver<>() {

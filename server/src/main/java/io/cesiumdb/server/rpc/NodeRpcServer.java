@@ -1,16 +1,23 @@
 package io.cesiumdb.server.rpc;
 
 import io.cesiumdb.server.node.NodeConfig;
+import io.cesiumdb.server.node.NodeOptions;
 import io.cesiumdb.truetime.TrueTime;
+import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The node's gRPC server on a real port of the configured host, hosting the node services. */
+/**
+ * The node's gRPC server on a real port of the configured host. It hosts the node service and the
+ * tablet service, both behind the fault-injecting interceptor.
+ */
 public final class NodeRpcServer implements AutoCloseable {
   private final Server server;
 
@@ -18,16 +25,28 @@ public final class NodeRpcServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Binds the configured host and port (0 = any free port) and starts serving. */
-  public static NodeRpcServer start(NodeConfig config, TrueTime trueTime, boolean clockSimulated)
+  /**
+   * Binds the configured host and port (0 = any free port) and starts serving. {@code delayer} must
+   * be single-threaded; it delays messages on links the fault plan slows down.
+   */
+  public static NodeRpcServer start(
+      NodeConfig config,
+      TrueTime trueTime,
+      NodeOptions options,
+      BindableService tabletService,
+      ScheduledExecutorService delayer)
       throws IOException {
     AtomicInteger boundPort = new AtomicInteger(config.rpcPort());
-    NodeServiceImpl service =
-        new NodeServiceImpl(config.nodeId(), trueTime, clockSimulated, boundPort::get);
-    InetSocketAddress bind = new InetSocketAddress(config.host(), config.rpcPort());
+    FaultInjectingInterceptor faults =
+        new FaultInjectingInterceptor(config.nodeId(), options.faults(), delayer);
+    NodeServiceImpl node =
+        new NodeServiceImpl(config.nodeId(), trueTime, options.clockSimulated(), boundPort::get);
     Server server =
-        NettyServerBuilder.forAddress(bind, InsecureServerCredentials.create())
-            .addService(service)
+        NettyServerBuilder.forAddress(
+                new InetSocketAddress(config.host(), config.rpcPort()),
+                InsecureServerCredentials.create())
+            .addService(ServerInterceptors.intercept(node, faults))
+            .addService(ServerInterceptors.intercept(tabletService, faults))
             .build()
             .start();
     boundPort.set(server.getPort());
