@@ -3,7 +3,7 @@ package io.cesiumdb.tests.node;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cesiumdb.server.cli.DemoPrompt;
-import io.cesiumdb.server.demo.DemoCluster;
+import io.cesiumdb.server.demo.LocalCluster;
 import io.cesiumdb.server.node.NodeConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,7 @@ class DemoPromptIT {
   @Test
   void statusSkewAndQuit() throws IOException {
     StringWriter out = new StringWriter();
-    try (DemoCluster cluster = DemoCluster.start(3, NodeConfig.DEFAULT_HOST, 0, dataDir)) {
+    try (LocalCluster cluster = LocalCluster.start(3, NodeConfig.DEFAULT_HOST, 0, dataDir)) {
       String script = "status\nskew n2 0.5\nskew n9 1\nbogus\nquit\nstatus\n";
       new DemoPrompt(cluster, new PrintWriter(out, true))
           .run(new BufferedReader(new StringReader(script)));

@@ -1,6 +1,7 @@
 package io.cesiumdb.txn.routing;
 
 import io.cesiumdb.proto.rpc.CallerHeaders;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.util.Map;
@@ -53,7 +54,16 @@ public final class ChannelPool implements AutoCloseable {
    */
   public ManagedChannel channel(String address) {
     ManagedChannel ch = channels.get(address);
-    return ch != null ? ch : create(address);
+    if (ch == null) {
+      return create(address);
+    }
+    // NB: after a failed connect gRPC waits out a growing backoff (1 s up to 2 min) and fails
+    // calls fast meanwhile; a node that restarted would be skipped for minutes. The router only
+    // asks for a channel when it wants that node now, so try to connect now.
+    if (ch.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+      ch.resetConnectBackoff();
+    }
+    return ch;
   }
 
   private synchronized ManagedChannel create(String address) {
