@@ -35,7 +35,7 @@ public final class ReplicatedWriteBench {
     try (LocalCluster cluster =
             LocalCluster.start(3, NodeConfig.DEFAULT_HOST, 0, dir, NodeOptions.simulated());
         TabletRouter router = TabletRouter.builder().build()) {
-      List<NodeAddress> nodes = addresses(cluster);
+      List<NodeAddress> nodes = NodeAddress.all(cluster);
       List<TabletDescriptor> many = new ArrayList<>();
       for (int t = 0; t < 64; t++) {
         many.add(Tablets.create(Tablets.descriptor(100 + t, 9, nodes)));
@@ -61,13 +61,6 @@ public final class ReplicatedWriteBench {
       all.add(run.once());
     }
     return Result.median(all);
-  }
-
-  private static List<NodeAddress> addresses(LocalCluster cluster) {
-    return cluster.nodeIds().stream()
-        .map(cluster::config)
-        .map(c -> new NodeAddress(c.nodeId(), c.rpcAddress(), c.host() + ":" + c.raftPort()))
-        .toList();
   }
 
   private static void warmUp(BlockingTabletRouter r, List<TabletDescriptor> tablets) {
