@@ -123,7 +123,7 @@ class ReplicatedReadWriteIT {
     TestNode follower = cluster.followers(3).get(0);
     long future = w.getCommitTs() + 60_000_000L;
     assertEquals(
-        ErrorCode.UNAVAILABLE.id(), snapshotRead(follower, 3, "a", future).getError().getCode());
+        ErrorCode.REPLICA_BEHIND.id(), snapshotRead(follower, 3, "a", future).getError().getCode());
     assertEquals(
         ErrorCode.INVALID_ARGUMENT.id(), snapshotRead(follower, 3, "a", 0).getError().getCode());
   }

@@ -42,6 +42,7 @@ public enum ErrorCode {
 
   RAFT_GROUP_NOT_FOUND(REPLICATION, 1, "58000", true, "raft group not hosted here"),
   RAFT_TIMEOUT(REPLICATION, 2, "57014", true, "replication timed out"),
+  REPLICA_BEHIND(REPLICATION, 3, "57P03", true, "replica's safe time is below the read timestamp"),
 
   NOT_LEADER(ROUTING, 1, "40001", true, "replica is not the leader"),
   TABLET_MOVED(ROUTING, 2, "40001", true, "tablet descriptor is stale"),

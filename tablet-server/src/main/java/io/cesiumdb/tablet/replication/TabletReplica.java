@@ -151,7 +151,7 @@ public final class TabletReplica {
     if (safe < readTs) {
       return CompletableFuture.failedFuture(
           new CesiumException(
-              ErrorCode.UNAVAILABLE,
+              ErrorCode.REPLICA_BEHIND,
               "tablet "
                   + tabletId()
                   + " on "

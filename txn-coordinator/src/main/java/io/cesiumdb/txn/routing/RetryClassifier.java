@@ -69,14 +69,18 @@ final class RetryClassifier {
           ErrorCode.DEADLINE_EXCEEDED,
           ErrorCode.SHUTTING_DOWN,
           ErrorCode.RAFT_TIMEOUT,
+          ErrorCode.REPLICA_BEHIND,
           ErrorCode.CLOCK_FENCED);
 
   /**
    * Codes a caller must not see when the router gives up: they describe routing, not the request
-   * ({@code RTE-*} and "group not hosted here"). The router reports {@code UNAVAILABLE} instead.
+   * ({@code RTE-*}, "group not hosted here", "replica behind"). The router reports {@code
+   * UNAVAILABLE} instead.
    */
   static boolean isRoutingCode(ErrorCode code) {
-    return code.group() == ErrorGroup.ROUTING || code == ErrorCode.RAFT_GROUP_NOT_FOUND;
+    return code.group() == ErrorGroup.ROUTING
+        || code == ErrorCode.RAFT_GROUP_NOT_FOUND
+        || code == ErrorCode.REPLICA_BEHIND;
   }
 
   static <Resp> Decision classify(

@@ -54,7 +54,7 @@ class FollowerReadTest {
   void aFollowerBehindTheReadTimestampFallsBackToTheLeader() {
     ErrorDetail behind =
         ErrorDetail.newBuilder()
-            .setCode(ErrorCode.UNAVAILABLE.id())
+            .setCode(ErrorCode.REPLICA_BEHIND.id())
             .setMessage("safe time 5 < read ts 10")
             .build();
     for (int i : new int[] {1, 3}) {

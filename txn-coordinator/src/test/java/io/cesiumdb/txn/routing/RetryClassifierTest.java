@@ -127,13 +127,14 @@ class RetryClassifierTest {
   }
 
   @Test
-  void routingCodesAreTheRoutingGroupAndGroupNotHosted() {
+  void routingCodesAreTheRoutingGroupGroupNotHostedAndReplicaBehind() {
     for (ErrorCode c : ErrorCode.values()) {
       boolean expected =
           c == ErrorCode.NOT_LEADER
               || c == ErrorCode.TABLET_MOVED
               || c == ErrorCode.TABLET_NOT_FOUND
-              || c == ErrorCode.RAFT_GROUP_NOT_FOUND;
+              || c == ErrorCode.RAFT_GROUP_NOT_FOUND
+              || c == ErrorCode.REPLICA_BEHIND;
       assertEquals(expected, RetryClassifier.isRoutingCode(c), c.id());
     }
   }
