@@ -1,0 +1,128 @@
+package io.cesiumdb.pd.cluster;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * An immutable snapshot of the cluster that checkers, schedulers and placement read: the nodes, the
+ * tablets and the tablets that already have an operator in flight. Iteration orders are sorted
+ * (nodes by id, tablets by id) so that every decision over a view is deterministic.
+ *
+ * <p>Per-node tablet and leader counts are derived from the tablets when the view is built.
+ */
+public final class ClusterView {
+  private final Map<String, NodeInfo> nodes;
+  private final Map<Long, TabletInfo> tablets;
+  private final Set<Long> pendingTablets;
+  private final Map<String, Integer> tabletCounts = new HashMap<>();
+  private final Map<String, Integer> leaderCounts = new HashMap<>();
+
+  public ClusterView(
+      Collection<NodeInfo> nodes, Collection<TabletInfo> tablets, Collection<Long> pendingTablets) {
+    Map<String, NodeInfo> n = new TreeMap<>();
+    nodes.forEach(node -> putUnique(n, node.id(), node));
+    Map<Long, TabletInfo> t = new TreeMap<>();
+    tablets.forEach(tablet -> putUnique(t, tablet.tabletId(), tablet));
+    this.nodes = Collections.unmodifiableMap(n);
+    this.tablets = Collections.unmodifiableMap(t);
+    this.pendingTablets = Collections.unmodifiableSet(new TreeSet<>(pendingTablets));
+    for (TabletInfo tablet : t.values()) {
+      tablet.replicas().forEach(r -> tabletCounts.merge(r, 1, Integer::sum));
+      tablet.leaderNode().ifPresent(l -> leaderCounts.merge(l, 1, Integer::sum));
+    }
+  }
+
+  private static <K, V> void putUnique(Map<K, V> map, K key, V value) {
+    if (map.putIfAbsent(key, value) != null) {
+      throw new IllegalArgumentException("duplicate id " + key);
+    }
+  }
+
+  /** All nodes, sorted by id. */
+  public Collection<NodeInfo> nodes() {
+    return nodes.values();
+  }
+
+  /** The UP nodes, sorted by id. */
+  public List<NodeInfo> upNodes() {
+    return nodes.values().stream().filter(NodeInfo::isUp).toList();
+  }
+
+  public Optional<NodeInfo> node(String nodeId) {
+    return Optional.ofNullable(nodes.get(nodeId));
+  }
+
+  /** The node's state; a node the view does not know is DOWN. */
+  public NodeState stateOf(String nodeId) {
+    NodeInfo node = nodes.get(nodeId);
+    return node == null ? NodeState.DOWN : node.state();
+  }
+
+  public boolean isUp(String nodeId) {
+    return stateOf(nodeId) == NodeState.UP;
+  }
+
+  /** All tablets, sorted by id. */
+  public Collection<TabletInfo> tablets() {
+    return tablets.values();
+  }
+
+  public Optional<TabletInfo> tablet(long tabletId) {
+    return Optional.ofNullable(tablets.get(tabletId));
+  }
+
+  public int tabletCount(String nodeId) {
+    return tabletCounts.getOrDefault(nodeId, 0);
+  }
+
+  public int leaderCount(String nodeId) {
+    return leaderCounts.getOrDefault(nodeId, 0);
+  }
+
+  /** Tablet ids with an operator in flight; checkers and schedulers leave these alone. */
+  public Set<Long> pendingTablets() {
+    return pendingTablets;
+  }
+
+  public boolean hasPending(long tabletId) {
+    return pendingTablets.contains(tabletId);
+  }
+
+  /** Orders node ids by fewest tablets, then by id. */
+  public Comparator<String> byTabletCount() {
+    return Comparator.comparingInt(this::tabletCount).thenComparing(Comparator.naturalOrder());
+  }
+
+  /** This view with {@code tablet} added or replaced. */
+  public ClusterView withTablet(TabletInfo tablet) {
+    Map<Long, TabletInfo> next = new TreeMap<>(tablets);
+    next.put(tablet.tabletId(), tablet);
+    return new ClusterView(nodes.values(), next.values(), pendingTablets);
+  }
+
+  /** This view with {@code tabletIds} also marked pending. */
+  public ClusterView withPending(Collection<Long> tabletIds) {
+    Set<Long> next = new HashSet<>(pendingTablets);
+    next.addAll(tabletIds);
+    return new ClusterView(nodes.values(), tablets.values(), next);
+  }
+
+  /** This view with the pending set replaced. */
+  public ClusterView withPendingOnly(Collection<Long> tabletIds) {
+    return new ClusterView(nodes.values(), tablets.values(), tabletIds);
+  }
+
+  @Override
+  public String toString() {
+    return "ClusterView{nodes=" + nodes.keySet() + ", tablets=" + tablets.size() + "}";
+  }
+}

@@ -1,0 +1,48 @@
+package io.cesiumdb.pd.cluster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One node as the placement driver last heard of it. Tablet and leader counts are not stored here:
+ * {@link ClusterView#tabletCount} and {@link ClusterView#leaderCount} derive them from the tablets,
+ * so the two can never disagree.
+ *
+ * @param id stable node id (replicas name their node by it)
+ * @param raftAddress host:port of the node's Ratis server
+ * @param tabletAddress host:port of the node's tablet RPC
+ * @param state liveness derived from the last heartbeat
+ * @param diskUsedBytes disk use reported by the last heartbeat
+ */
+public record NodeInfo(
+    String id, String raftAddress, String tabletAddress, NodeState state, long diskUsedBytes) {
+
+  public NodeInfo {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(raftAddress, "raftAddress");
+    Objects.requireNonNull(tabletAddress, "tabletAddress");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** A node whose state is derived from its last heartbeat time, as of {@code now}. */
+  public static NodeInfo fromHeartbeat(
+      String id,
+      String raftAddress,
+      String tabletAddress,
+      long diskUsedBytes,
+      Instant lastHeartbeat,
+      Instant now,
+      LivenessPolicy policy) {
+    NodeState state = policy.stateFor(Duration.between(lastHeartbeat, now));
+    return new NodeInfo(id, raftAddress, tabletAddress, state, diskUsedBytes);
+  }
+
+  public boolean isUp() {
+    return state == NodeState.UP;
+  }
+
+  public NodeInfo withState(NodeState newState) {
+    return new NodeInfo(id, raftAddress, tabletAddress, newState, diskUsedBytes);
+  }
+}
