@@ -3,7 +3,8 @@
  * io.cesiumdb.pd.cluster.ClusterView} to proposed {@link io.cesiumdb.pd.operator.Operator}s. {@link
  * io.cesiumdb.pd.SchedulingRound} runs the {@code checker}s (repair) and then the {@code
  * scheduler}s (balance) over one view, keeps one operator per tablet and orders repairs first;
- * {@code placement} places new tablets.
+ * {@code placement} places new tablets; {@code meta} is the replicated metadata state machine
+ * (registry, catalog, tablet directory) whose {@code toClusterView} feeds the rest.
  *
  * <p>Neighbours: the replicated metadata service (next step) builds views from heartbeats and the
  * tablet directory, and an {@link io.cesiumdb.pd.operator.OperatorExecutor} runs the operators over

@@ -1,0 +1,55 @@
+package io.cesiumdb.pd.meta;
+
+import io.cesiumdb.proto.placement.Heartbeat;
+import io.cesiumdb.proto.placement.NodeEntry;
+import io.cesiumdb.proto.placement.TabletEntry;
+import io.cesiumdb.proto.placement.TabletReport;
+
+/**
+ * Records a node's heartbeat: its time (never moving backwards), disk use and reported tablet and
+ * leader counts; for each reported tablet the node is a replica of, a leader report sets the
+ * tablet's leader hint and size, and a non-leader report clears a hint that named this node.
+ * Reports about tablets the directory does not know, or does not place on this node, are stale and
+ * ignored. Leader changes do not bump epochs.
+ */
+final class HeartbeatHandler implements CommandHandler<Heartbeat> {
+
+  @Override
+  public NodeEntry apply(MetaStores stores, Heartbeat cmd) {
+    NodeEntry old =
+        stores
+            .nodes()
+            .node(cmd.getNodeId())
+            .orElseThrow(
+                () -> MetaErrors.invalid("heartbeat from unregistered node " + cmd.getNodeId()));
+    int leaders = (int) cmd.getTabletsList().stream().filter(TabletReport::getIsLeader).count();
+    NodeEntry node =
+        old.toBuilder()
+            .setLastHeartbeatMicros(Math.max(old.getLastHeartbeatMicros(), cmd.getTimeMicros()))
+            .setDiskUsedBytes(cmd.getDiskUsedBytes())
+            .setTabletCount(cmd.getTabletsCount())
+            .setLeaderCount(leaders)
+            .build();
+    stores.nodes().put(node);
+    for (TabletReport report : cmd.getTabletsList()) {
+      stores
+          .directory()
+          .tablet(report.getTabletId())
+          .filter(t -> t.getReplicasList().contains(cmd.getNodeId()))
+          .ifPresent(t -> stores.directory().put(applyReport(t, cmd.getNodeId(), report)));
+    }
+    return node;
+  }
+
+  private static TabletEntry applyReport(TabletEntry tablet, String nodeId, TabletReport report) {
+    if (report.getIsLeader()) {
+      return tablet.toBuilder()
+          .setLeaderHint(nodeId)
+          .setApproximateSizeBytes(report.getApproximateSizeBytes())
+          .build();
+    }
+    return nodeId.equals(tablet.getLeaderHint())
+        ? tablet.toBuilder().clearLeaderHint().build()
+        : tablet;
+  }
+}
