@@ -30,8 +30,6 @@ final class ReplicaMeta {
   static final String APPLIED_MAX_TS = "applied_max_ts";
   static final String DESCRIPTOR = "descriptor";
 
-  private static final byte[] ABSENT = new byte[0];
-
   private ReplicaMeta() {}
 
   /**
@@ -78,11 +76,9 @@ final class ReplicaMeta {
     batch.putMeta(descriptor.getTabletId(), DESCRIPTOR, descriptor.toByteArray());
   }
 
-  /** Marks every entry of the tablet absent (a fresh or removed replica). */
+  /** Deletes every entry of the tablet (a fresh or removed replica). */
   static void clear(MvccWriteBatch batch, long tabletId) {
-    for (String name : new String[] {APPLIED_INDEX, APPLIED_TERM, APPLIED_MAX_TS, DESCRIPTOR}) {
-      batch.putMeta(tabletId, name, ABSENT);
-    }
+    batch.deleteMeta(tabletId);
   }
 
   private static long readLong(MvccReadView view, long tabletId, String name, long absent) {

@@ -52,6 +52,14 @@ final class InMemoryWriteBatch implements MvccWriteBatch {
     return this;
   }
 
+  @Override
+  public MvccWriteBatch deleteMeta(long tabletId) {
+    byte[] lower = MetaKeyCodec.tabletStart(tabletId);
+    byte[] upper = MetaKeyCodec.tabletEnd(tabletId);
+    ops.add((data, meta) -> meta.subMap(lower, true, upper, false).clear());
+    return this;
+  }
+
   /** Replays the recorded mutations; the caller holds the store's exclusive lock. */
   void applyTo(Object store, NavigableMap<byte[], byte[]> data, NavigableMap<byte[], byte[]> meta) {
     if (store != owner) {

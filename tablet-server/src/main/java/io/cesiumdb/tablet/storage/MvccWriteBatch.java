@@ -22,6 +22,12 @@ public interface MvccWriteBatch extends AutoCloseable {
   /** Sets meta entry {@code name} of {@code tabletId} (for example the Raft applied index). */
   MvccWriteBatch putMeta(long tabletId, String name, byte[] value);
 
+  /**
+   * Deletes every meta entry of one tablet (a removed replica). A {@code putMeta} later in the same
+   * batch survives, as with {@link #deleteRange}.
+   */
+  MvccWriteBatch deleteMeta(long tabletId);
+
   /** Releases the batch's resources. Idempotent. */
   @Override
   void close();

@@ -50,6 +50,13 @@ final class RocksWriteBatch implements MvccWriteBatch {
     return mutate(() -> batch.put(metaCf, key, value));
   }
 
+  @Override
+  public MvccWriteBatch deleteMeta(long tabletId) {
+    byte[] lower = MetaKeyCodec.tabletStart(tabletId);
+    byte[] upper = MetaKeyCodec.tabletEnd(tabletId);
+    return mutate(() -> batch.deleteRange(metaCf, lower, upper));
+  }
+
   /** Returns the native batch for {@code db.write}, after checking it belongs to {@code store}. */
   WriteBatch nativeBatch(Object store) {
     if (store != owner) {

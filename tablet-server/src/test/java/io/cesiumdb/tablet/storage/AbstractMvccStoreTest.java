@@ -286,6 +286,23 @@ abstract class AbstractMvccStoreTest {
   }
 
   @Test
+  void deleteMetaDropsOneTabletsMetaAndALaterPutSurvives() {
+    try (MvccWriteBatch batch = store.newBatch()) {
+      store.apply(
+          batch
+              .putMeta(TABLET, "a", b("1"))
+              .putMeta(TABLET, "b", b("2"))
+              .putMeta(TABLET + 1, "a", b("other")));
+    }
+    try (MvccWriteBatch batch = store.newBatch()) {
+      store.apply(batch.deleteMeta(TABLET).putMeta(TABLET, "b", b("3")));
+    }
+    assertTrue(store.getMeta(TABLET, "a").isEmpty(), "deleted");
+    assertArrayEquals(b("3"), store.getMeta(TABLET, "b").orElseThrow(), "put after delete");
+    assertArrayEquals(b("other"), store.getMeta(TABLET + 1, "a").orElseThrow(), "other tablet");
+  }
+
+  @Test
   void metaIsWrittenInTheSameBatchAsData() {
     try (MvccWriteBatch batch = store.newBatch()) {
       batch.put(KS, b("row"), 10, b("v")).putMeta(TABLET, "applied_index", b("7"));
