@@ -1,0 +1,346 @@
+package io.cesiumdb.pd.service;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.pd.cluster.ClusterView;
+import io.cesiumdb.pd.meta.MetaResult;
+import io.cesiumdb.pd.meta.MetaState;
+import io.cesiumdb.pd.meta.TableCreated;
+import io.cesiumdb.pd.meta.TabletSplit;
+import io.cesiumdb.pd.placement.Placement;
+import io.cesiumdb.pd.placement.TabletPlacement;
+import io.cesiumdb.proto.errors.ErrorDetail;
+import io.cesiumdb.proto.placement.CreateSchema;
+import io.cesiumdb.proto.placement.CreateTable;
+import io.cesiumdb.proto.placement.CreateTableRequest;
+import io.cesiumdb.proto.placement.CreateTableResponse;
+import io.cesiumdb.proto.placement.DropTable;
+import io.cesiumdb.proto.placement.DropTableRequest;
+import io.cesiumdb.proto.placement.DropTableResponse;
+import io.cesiumdb.proto.placement.GetLeaderRequest;
+import io.cesiumdb.proto.placement.GetLeaderResponse;
+import io.cesiumdb.proto.placement.GetTableRequest;
+import io.cesiumdb.proto.placement.GetTableResponse;
+import io.cesiumdb.proto.placement.Heartbeat;
+import io.cesiumdb.proto.placement.HeartbeatRequest;
+import io.cesiumdb.proto.placement.HeartbeatResponse;
+import io.cesiumdb.proto.placement.JoinRequest;
+import io.cesiumdb.proto.placement.JoinResponse;
+import io.cesiumdb.proto.placement.ListNodesRequest;
+import io.cesiumdb.proto.placement.ListNodesResponse;
+import io.cesiumdb.proto.placement.ListTablesRequest;
+import io.cesiumdb.proto.placement.ListTablesResponse;
+import io.cesiumdb.proto.placement.ListTabletsRequest;
+import io.cesiumdb.proto.placement.ListTabletsResponse;
+import io.cesiumdb.proto.placement.LookupTabletRequest;
+import io.cesiumdb.proto.placement.LookupTabletResponse;
+import io.cesiumdb.proto.placement.MetaCommand;
+import io.cesiumdb.proto.placement.NodeEntry;
+import io.cesiumdb.proto.placement.PlacementServiceGrpc;
+import io.cesiumdb.proto.placement.RegisterNode;
+import io.cesiumdb.proto.placement.ReplicaList;
+import io.cesiumdb.proto.placement.SplitTablet;
+import io.cesiumdb.proto.placement.SplitTabletRequest;
+import io.cesiumdb.proto.placement.SplitTabletResponse;
+import io.cesiumdb.proto.placement.TableDef;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The {@code PlacementService} RPC over one {@link PlacementDriver} member.
+ *
+ * <ul>
+ *   <li>Writes (Join, Heartbeat, CreateTable, DropTable, SplitTablet) become {@code MetaCommand}s
+ *       logged through the PD group; at a follower they answer NOT_LEADER (RTE-1) naming the
+ *       leader. Times in commands come from the leader's clock.
+ *   <li>CreateTable decides at the leader, on its DDL thread: it creates the schema if missing,
+ *       builds a {@code ClusterView} from the applied state, places N + 1 tablets with {@link
+ *       Placement#placeNewTablets} and logs CreateTable with those placements. Asking the tablet
+ *       servers to create the replicas is not done here (the {@code server} module wires it).
+ *   <li>Reads (GetTable, ListTables, LookupTablet, ListTablets, ListNodes) are served at the ready
+ *       leader from applied state, without a ReadIndex round: a deposed leader that has not yet
+ *       noticed may answer from slightly stale state (directory staleness is caught by epochs).
+ *   <li>GetLeader is answered by any member from its own view.
+ * </ul>
+ *
+ * <p>Every failure is an {@link ErrorDetail} in the response, never a gRPC status.
+ */
+final class PlacementServiceImpl extends PlacementServiceGrpc.PlacementServiceImplBase {
+  private final PlacementDriver pd;
+
+  PlacementServiceImpl(PlacementDriver pd) {
+    this.pd = pd;
+  }
+
+  // ---- Writes ----------------------------------------------------------------------------------
+
+  @Override
+  public void join(JoinRequest req, StreamObserver<JoinResponse> out) {
+    MetaCommand cmd =
+        MetaCommand.newBuilder()
+            .setRegisterNode(
+                RegisterNode.newBuilder()
+                    .setNodeId(req.getNodeId())
+                    .setRpcAddress(req.getRpcAddress())
+                    .setRaftAddress(req.getRaftAddress())
+                    .setTimeMicros(pd.nowMicros()))
+            .build();
+    respond(
+        pd.submit(cmd)
+            .thenApply(
+                r -> {
+                  r.value(NodeEntry.class);
+                  return JoinResponse.newBuilder().addAllPdMembers(pdMembers()).build();
+                }),
+        out,
+        e -> JoinResponse.newBuilder().setError(e).addAllPdMembers(pdMembers()).build());
+  }
+
+  @Override
+  public void heartbeat(HeartbeatRequest req, StreamObserver<HeartbeatResponse> out) {
+    MetaCommand cmd =
+        MetaCommand.newBuilder()
+            .setHeartbeat(
+                Heartbeat.newBuilder()
+                    .setNodeId(req.getNodeId())
+                    .setTimeMicros(pd.nowMicros())
+                    .setDiskUsedBytes(req.getDiskUsedBytes())
+                    .addAllTablets(req.getTabletsList()))
+            .build();
+    respond(
+        pd.submit(cmd)
+            .thenApply(
+                r -> {
+                  r.value(NodeEntry.class);
+                  return HeartbeatResponse.getDefaultInstance();
+                }),
+        out,
+        e -> HeartbeatResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void createTable(CreateTableRequest req, StreamObserver<CreateTableResponse> out) {
+    respond(
+        pd.decideAndSubmit(member -> createTableAtLeader(req)),
+        out,
+        e -> CreateTableResponse.newBuilder().setError(e).build());
+  }
+
+  /** Runs on the leader's DDL thread: one placement decision at a time. */
+  private CreateTableResponse createTableAtLeader(CreateTableRequest req) {
+    TableDef def = req.getTable();
+    if (!pd.readLocal(s -> s.schemas().contains(def.getSchema())) && !def.getSchema().isEmpty()) {
+      MetaCommand schema =
+          MetaCommand.newBuilder()
+              .setCreateSchema(CreateSchema.newBuilder().setName(def.getSchema()))
+              .build();
+      await(pd.submit(schema)).value(Object.class);
+    }
+    long now = pd.nowMicros();
+    ClusterView view = pd.readLocal(s -> s.toClusterView(pd.config().liveness(), now, List.of()));
+    List<TabletPlacement> placements =
+        Placement.placeNewTablets(view, req.getSplitPointsCount() + 1);
+    CreateTable.Builder create =
+        CreateTable.newBuilder().setTable(def).addAllSplitPoints(req.getSplitPointsList());
+    for (TabletPlacement p : placements) {
+      create.addPlacements(ReplicaList.newBuilder().addAllNodeIds(p.replicas()));
+    }
+    TableCreated created =
+        await(pd.submit(MetaCommand.newBuilder().setCreateTable(create).build()))
+            .value(TableCreated.class);
+    List<TabletDescriptor> tablets =
+        pd.readLocal(s -> created.tablets().stream().map(s::descriptor).toList());
+    return CreateTableResponse.newBuilder()
+        .setTable(created.table())
+        .addAllTablets(tablets)
+        .build();
+  }
+
+  @Override
+  public void dropTable(DropTableRequest req, StreamObserver<DropTableResponse> out) {
+    MetaCommand cmd =
+        MetaCommand.newBuilder()
+            .setDropTable(DropTable.newBuilder().setSchema(req.getSchema()).setName(req.getName()))
+            .build();
+    respond(
+        pd.decideAndSubmit(member -> await(pd.submit(cmd)))
+            .thenApply(
+                r -> {
+                  r.value(Object.class);
+                  return DropTableResponse.getDefaultInstance();
+                }),
+        out,
+        e -> DropTableResponse.newBuilder().setError(e).build());
+  }
+
+  /** Metadata only: the tablet servers do not split their data yet (a later step). */
+  @Override
+  public void splitTablet(SplitTabletRequest req, StreamObserver<SplitTabletResponse> out) {
+    MetaCommand cmd =
+        MetaCommand.newBuilder()
+            .setSplitTablet(
+                SplitTablet.newBuilder()
+                    .setTabletId(req.getTabletId())
+                    .setExpectedEpoch(req.getExpectedEpoch())
+                    .setSplitKey(req.getSplitKey()))
+            .build();
+    respond(
+        pd.submit(cmd)
+            .thenApply(r -> r.value(TabletSplit.class))
+            .thenApply(
+                split ->
+                    pd.readLocal(
+                        s ->
+                            SplitTabletResponse.newBuilder()
+                                .setLeft(s.descriptor(split.left()))
+                                .setRight(s.descriptor(split.right()))
+                                .build())),
+        out,
+        e -> SplitTabletResponse.newBuilder().setError(e).build());
+  }
+
+  // ---- Reads at the leader ---------------------------------------------------------------------
+
+  @Override
+  public void getTable(GetTableRequest req, StreamObserver<GetTableResponse> out) {
+    respond(
+        pd.read(
+            s ->
+                GetTableResponse.newBuilder()
+                    .setTable(
+                        s.table(req.getSchema(), req.getName())
+                            .orElseThrow(
+                                () -> tableNotFound(req.getSchema() + "." + req.getName())))
+                    .build()),
+        out,
+        e -> GetTableResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void listTables(ListTablesRequest req, StreamObserver<ListTablesResponse> out) {
+    respond(
+        pd.read(
+            s -> {
+              List<String> schemas =
+                  req.getSchema().isEmpty() ? s.schemas() : List.of(req.getSchema());
+              List<TableDef> tables = new ArrayList<>();
+              schemas.forEach(schema -> tables.addAll(s.tables(schema)));
+              return ListTablesResponse.newBuilder()
+                  .addAllTables(tables)
+                  .setCatalogVersion(s.catalogVersion())
+                  .build();
+            }),
+        out,
+        e -> ListTablesResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void lookupTablet(LookupTabletRequest req, StreamObserver<LookupTabletResponse> out) {
+    respond(
+        pd.read(
+            s -> {
+              var tablet =
+                  s.tabletFor(req.getKeyspace(), req.getKey())
+                      .orElseThrow(
+                          () ->
+                              new CesiumException(
+                                  ErrorCode.TABLET_NOT_FOUND,
+                                  "no tablet of keyspace " + req.getKeyspace()));
+              return LookupTabletResponse.newBuilder()
+                  .setTablet(s.descriptor(tablet))
+                  .setLeaderHint(tablet.getLeaderHint())
+                  .build();
+            }),
+        out,
+        e -> LookupTabletResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void listTablets(ListTabletsRequest req, StreamObserver<ListTabletsResponse> out) {
+    respond(
+        pd.read(
+            s -> {
+              if (s.table(req.getTableId()).isEmpty()) {
+                throw tableNotFound("id " + req.getTableId());
+              }
+              return ListTabletsResponse.newBuilder()
+                  .addAllTablets(descriptors(s, req.getTableId()))
+                  .build();
+            }),
+        out,
+        e -> ListTabletsResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void listNodes(ListNodesRequest req, StreamObserver<ListNodesResponse> out) {
+    respond(
+        pd.read(s -> ListNodesResponse.newBuilder().addAllNodes(s.nodes()).build()),
+        out,
+        e -> ListNodesResponse.newBuilder().setError(e).build());
+  }
+
+  /** Any member answers from its own view; empty fields = no leader known right now. */
+  @Override
+  public void getLeader(GetLeaderRequest req, StreamObserver<GetLeaderResponse> out) {
+    GetLeaderResponse.Builder b = GetLeaderResponse.newBuilder();
+    pd.leaderId()
+        .ifPresent(
+            id ->
+                b.setLeaderNodeId(id)
+                    .setLeaderAddress(pd.config().peer(id).map(PdPeer::serviceAddress).orElse("")));
+    out.onNext(b.build());
+    out.onCompleted();
+  }
+
+  // ---- Helpers ---------------------------------------------------------------------------------
+
+  private static List<TabletDescriptor> descriptors(MetaState s, long tableId) {
+    return s.tablets(tableId).stream().map(s::descriptor).toList();
+  }
+
+  private List<NodeEntry> pdMembers() {
+    return pd.config().peers().stream()
+        .map(
+            p ->
+                NodeEntry.newBuilder()
+                    .setNodeId(p.nodeId())
+                    .setRpcAddress(p.serviceAddress())
+                    .setRaftAddress(p.raftAddress())
+                    .build())
+        .toList();
+  }
+
+  private static CesiumException tableNotFound(String what) {
+    return new CesiumException(ErrorCode.TABLE_NOT_FOUND, "no table " + what);
+  }
+
+  /** Waits for a submitted command on the DDL thread, bounded by the operation timeout. */
+  private MetaResult await(CompletableFuture<MetaResult> f) {
+    try {
+      return f.get(pd.config().tuning().operationTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw PdErrors.map(e.getCause(), pd::notLeader);
+    } catch (TimeoutException e) {
+      throw PdErrors.map(e, pd::notLeader);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CesiumException(ErrorCode.SHUTTING_DOWN, "placement driver is stopping", e);
+    }
+  }
+
+  private static <T> void respond(
+      CompletableFuture<T> result, StreamObserver<T> out, Function<ErrorDetail, T> onError) {
+    result.whenComplete(
+        (value, failure) -> {
+          out.onNext(failure == null ? value : onError.apply(PdErrors.detail(failure)));
+          out.onCompleted();
+        });
+  }
+}
