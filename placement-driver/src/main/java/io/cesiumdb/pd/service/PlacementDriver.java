@@ -51,6 +51,9 @@ public final class PlacementDriver implements AutoCloseable {
   public static final RaftGroupId GROUP_ID =
       RaftGroupId.valueOf(UUID.fromString("ce51d0b0-0000-4000-8000-00000000d001"));
 
+  /** Deadline of one CreateReplica call the leader makes while completing a CreateTable. */
+  static final java.time.Duration REPLICA_CREATE_DEADLINE = java.time.Duration.ofSeconds(10);
+
   private final PlacementDriverConfig config;
   private final PdStateMachine stateMachine;
   private final RaftServer server;
@@ -59,6 +62,8 @@ public final class PlacementDriver implements AutoCloseable {
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
   private final PlacementServiceImpl service;
+  private final ReplicaCreator replicas = new ReplicaCreator(REPLICA_CREATE_DEADLINE);
+  private volatile boolean createsReplicas;
   private volatile RaftServer.Division division;
   private volatile boolean closed;
 
@@ -85,11 +90,27 @@ public final class PlacementDriver implements AutoCloseable {
     this.service = new PlacementServiceImpl(this);
   }
 
-  /** Starts the member: formats the group on first start, recovers it from the data dir after. */
+  /**
+   * Starts a directory-only member: CreateTable places and records tablets but does not ask tablet
+   * servers to create them (tests of the metadata layer, with made-up node addresses).
+   */
   public static PlacementDriver start(PlacementDriverConfig config) throws IOException {
+    return start(config, false);
+  }
+
+  /**
+   * Starts the member: formats the group on first start, recovers it from the data dir after.
+   *
+   * @param createReplicas whether the leader completes a CreateTable by asking each replica's
+   *     tablet server to create its replica (TabletService.CreateReplica) before answering; what a
+   *     node runs
+   */
+  public static PlacementDriver start(PlacementDriverConfig config, boolean createReplicas)
+      throws IOException {
     Files.createDirectories(config.raftDir());
     Files.createDirectories(config.removedGroupsDir());
     PlacementDriver pd = new PlacementDriver(config);
+    pd.createsReplicas = createReplicas;
     try {
       pd.server.start();
       pd.division = pd.server.getDivision(GROUP_ID);
@@ -204,6 +225,11 @@ public final class PlacementDriver implements AutoCloseable {
     return awaitLeader().thenApplyAsync(v -> decide.apply(this), ddl);
   }
 
+  /** Asks the replicas' tablet servers to create these tablets; returns the failures. */
+  List<String> createReplicas(List<io.cesiumdb.proto.tablet.TabletDescriptor> tablets) {
+    return createsReplicas ? replicas.createAll(tablets) : List.of();
+  }
+
   long nowMicros() {
     return config.clockMicros().getAsLong();
   }
@@ -249,6 +275,7 @@ public final class PlacementDriver implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    replicas.close();
     closeRaft();
     ddl.shutdown();
     worker.shutdown();
@@ -261,6 +288,7 @@ public final class PlacementDriver implements AutoCloseable {
     closed = true;
     ddl.shutdownNow();
     worker.shutdownNow();
+    replicas.close();
     closeRaft();
   }
 

@@ -62,8 +62,10 @@ import java.util.function.Function;
  *       leader. Times in commands come from the leader's clock.
  *   <li>CreateTable decides at the leader, on its DDL thread: it creates the schema if missing,
  *       builds a {@code ClusterView} from the applied state, places N + 1 tablets with {@link
- *       Placement#placeNewTablets} and logs CreateTable with those placements. Asking the tablet
- *       servers to create the replicas is not done here (the {@code server} module wires it).
+ *       Placement#placeNewTablets} and logs CreateTable with those placements. Then it asks each
+ *       replica's tablet server to create its replica (TabletService.CreateReplica, addresses from
+ *       the node registry) before answering; failures come back in the response's error, with the
+ *       table and descriptors (the table stays in the directory).
  *   <li>Reads (GetTable, ListTables, LookupTablet, ListTablets, ListNodes) are served at the ready
  *       leader from applied state, without a ReadIndex round: a deposed leader that has not yet
  *       noticed may answer from slightly stale state (directory staleness is caught by epochs).
@@ -157,10 +159,24 @@ final class PlacementServiceImpl extends PlacementServiceGrpc.PlacementServiceIm
             .value(TableCreated.class);
     List<TabletDescriptor> tablets =
         pd.readLocal(s -> created.tablets().stream().map(s::descriptor).toList());
-    return CreateTableResponse.newBuilder()
-        .setTable(created.table())
-        .addAllTablets(tablets)
-        .build();
+    List<String> failures = pd.createReplicas(tablets);
+    CreateTableResponse.Builder response =
+        CreateTableResponse.newBuilder().setTable(created.table()).addAllTablets(tablets);
+    if (!failures.isEmpty()) {
+      response.setError(
+          PdErrors.detail(
+              new CesiumException(
+                  ErrorCode.UNAVAILABLE,
+                  "table "
+                      + def.getSchema()
+                      + "."
+                      + def.getName()
+                      + " is in the directory but "
+                      + failures.size()
+                      + " replica(s) could not be created: "
+                      + String.join("; ", failures))));
+    }
+    return response.build();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.cesiumdb.server.demo;
 
 import io.cesiumdb.common.fault.FaultPlan;
+import io.cesiumdb.pd.service.PdPeer;
 import io.cesiumdb.server.node.Node;
 import io.cesiumdb.server.node.NodeConfig;
 import io.cesiumdb.server.node.NodeOptions;
@@ -33,7 +34,10 @@ public final class LocalCluster implements AutoCloseable {
 
   private static final int WARM_UP_ROUNDS = 5;
 
-  private final NodeOptions options;
+  /** How many nodes (the first ones) run a placement-driver member. */
+  public static final int PD_MEMBERS = 3;
+
+  private NodeOptions options;
   private final Map<String, NodeConfig> configs = new LinkedHashMap<>();
   private final Map<String, SimulatedClock> clocks = new LinkedHashMap<>();
   private final Map<String, Node> running = new LinkedHashMap<>();
@@ -43,8 +47,10 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Starts {@code count} nodes named n1..nN; node i serves RPC on {@code basePort + i} and Raft on
-   * {@code basePort + 100 + i} (free ports when {@code basePort} is 0) and owns {@code dataDir/ni}.
+   * Starts {@code count} nodes named n1..nN; node i serves RPC on {@code basePort + i}, Raft on
+   * {@code basePort + 100 + i} and (n1..n3 only) its placement-driver member's Raft on {@code
+   * basePort + 200 + i} (free ports when {@code basePort} is 0) and owns {@code dataDir/ni}. The
+   * first three nodes (all when fewer) form the placement driver; every node joins it.
    */
   public static LocalCluster start(int count, String host, int basePort, Path dataDir) {
     return start(count, host, basePort, dataDir, NodeOptions.simulated());
@@ -59,12 +65,14 @@ public final class LocalCluster implements AutoCloseable {
         String id = "n" + i;
         int rpc = basePort == 0 ? FreePorts.pick(host) : basePort + i;
         int raft = basePort == 0 ? FreePorts.pick(host) : basePort + 100 + i;
-        cluster.configs.put(id, new NodeConfig(id, host, rpc, raft, dataDir.resolve(id)));
+        int pdRaft = basePort == 0 ? FreePorts.pick(host) : basePort + 200 + i;
+        cluster.configs.put(id, new NodeConfig(id, host, rpc, raft, dataDir.resolve(id), pdRaft));
         SimulatedClock clock =
             new SimulatedClock(id, TimeSource.system(), EpsilonModel.spannerDefault());
         clock.setOffsetMicros(OFFSETS_MICROS[(i - 1) % OFFSETS_MICROS.length]);
         cluster.clocks.put(id, clock);
       }
+      cluster.options = cluster.options.withPdPeers(cluster.pdPeers());
       cluster.configs.keySet().forEach(cluster::launch);
       cluster.running.values().forEach(n -> n.connectPeers(cluster.addresses()));
     } catch (RuntimeException e) {
@@ -97,6 +105,14 @@ public final class LocalCluster implements AutoCloseable {
       throw new IllegalStateException(nodeId + " is not running");
     }
     node.halt();
+  }
+
+  /** The placement driver's members: the first {@link #PD_MEMBERS} nodes (all when fewer). */
+  public List<PdPeer> pdPeers() {
+    return configs.values().stream()
+        .limit(PD_MEMBERS)
+        .map(c -> new PdPeer(c.nodeId(), c.host() + ":" + c.pdRaftPort(), c.rpcAddress()))
+        .toList();
   }
 
   /** The addresses of every node's RPC, running or not. */

@@ -1,5 +1,8 @@
 package io.cesiumdb.server.node;
 
+import io.cesiumdb.pd.cluster.LivenessPolicy;
+import io.cesiumdb.pd.service.PlacementDriver;
+import io.cesiumdb.pd.service.PlacementDriverConfig;
 import io.cesiumdb.server.rpc.GrpcClockPeer;
 import io.cesiumdb.server.rpc.NodeRpcServer;
 import io.cesiumdb.tablet.TabletServer;
@@ -8,10 +11,13 @@ import io.cesiumdb.truetime.ClockOffsetMonitor;
 import io.cesiumdb.truetime.ClockPeer;
 import io.cesiumdb.truetime.ClockSource;
 import io.cesiumdb.truetime.TrueTime;
+import io.grpc.BindableService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,8 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One CesiumDB node: its TrueTime, its tablet server (Ratis groups over one RocksDB), one gRPC
- * server for the node and tablet RPC, and the clock offset monitor. Later issues add the placement
- * driver replica and the SQL front end here.
+ * server for the node and tablet RPC, and the clock offset monitor. When {@link
+ * NodeOptions#pdPeers()} names it, it also runs a placement-driver member (own Ratis port {@link
+ * NodeConfig#pdRaftPort()}, state in {@code dataDir/pd}, PlacementService on the node's gRPC
+ * server); with any PD peers configured it joins the PD and heartbeats to it ({@link #joined()}). A
+ * later issue adds the SQL front end here.
  *
  * <p>Lifecycle: {@link #start()} opens the data directory and binds both ports; {@link
  * #connectPeers} points the clock monitor at the other nodes; {@link #close()} stops in order;
@@ -37,8 +46,10 @@ public final class Node implements AutoCloseable {
   private final List<GrpcClockPeer> peers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService scheduler;
   private final ClockOffsetMonitor monitor;
-  private TabletServer tablets;
+  private volatile TabletServer tablets;
   private NodeRpcServer rpc;
+  private PlacementDriver pd;
+  private PdAgent agent;
 
   /** Creates a stopped node. */
   public Node(NodeConfig config, ClockSource clock, NodeOptions options) {
@@ -72,10 +83,40 @@ public final class Node implements AutoCloseable {
                   options.raft(),
                   options.faults()),
               trueTime);
-      rpc = NodeRpcServer.start(config, trueTime, options, tablets.rpcService(), scheduler);
+      List<BindableService> more = List.of();
+      if (options.runsPd(config.nodeId())) {
+        pd =
+            PlacementDriver.start(
+                new PlacementDriverConfig(
+                    config.nodeId(),
+                    config.host(),
+                    config.pdRaftPort(),
+                    config.pdDir(),
+                    options.pdPeers(),
+                    options.pdTuning(),
+                    LivenessPolicy.DEFAULT,
+                    clock::readMicros),
+                true);
+        more = List.of(pd.rpcService());
+      }
+      rpc = NodeRpcServer.start(config, trueTime, options, tablets.rpcService(), more, scheduler);
+      if (!options.pdPeers().isEmpty()) {
+        agent =
+            new PdAgent(
+                    config.nodeId(),
+                    options.pdPeers(),
+                    config.host() + ":" + rpcPort(),
+                    tablets.raftAddress(),
+                    () -> tablets,
+                    options.heartbeatInterval())
+                .start();
+      }
     } catch (IOException e) {
       halt();
       throw new UncheckedIOException("node " + config.nodeId() + " failed to start", e);
+    } catch (RuntimeException e) {
+      halt();
+      throw e;
     }
     LOG.info(
         "node {} serving RPC on {}:{} and Raft on {}",
@@ -130,10 +171,30 @@ public final class Node implements AutoCloseable {
     return tablets;
   }
 
+  /** This node's placement-driver member, if it runs one. */
+  public Optional<PlacementDriver> placementDriver() {
+    return Optional.ofNullable(pd);
+  }
+
+  /**
+   * Completes once the placement driver has registered this node (fails if the node has no PD peers
+   * configured, could not join in time, or stopped).
+   */
+  public CompletableFuture<Void> joined() {
+    PdAgent a = agent;
+    return a == null
+        ? CompletableFuture.failedFuture(new IllegalStateException("no placement driver"))
+        : a.joined();
+  }
+
   /** Orderly stop: RPC first, then the tablet server (which closes Raft and RocksDB in order). */
   @Override
   public void close() {
     stopPeripherals();
+    if (pd != null) {
+      pd.close();
+      pd = null;
+    }
     if (tablets != null) {
       tablets.close();
       tablets = null;
@@ -143,6 +204,10 @@ public final class Node implements AutoCloseable {
   /** Abrupt stop, as if the process died: no snapshot, no flush, no leadership hand-off. */
   public void halt() {
     stopPeripherals();
+    if (pd != null) {
+      pd.halt();
+      pd = null;
+    }
     if (tablets != null) {
       tablets.halt();
       tablets = null;
@@ -150,6 +215,10 @@ public final class Node implements AutoCloseable {
   }
 
   private void stopPeripherals() {
+    if (agent != null) {
+      agent.close();
+      agent = null;
+    }
     monitor.close();
     scheduler.shutdownNow();
     peers.forEach(GrpcClockPeer::close);

@@ -10,13 +10,15 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The node's gRPC server on a real port of the configured host. It hosts the node service and the
- * tablet service, both behind the fault-injecting interceptor.
+ * The node's gRPC server on a real port of the configured host. It hosts the node service, the
+ * tablet service and, on a PD member, the placement service, all behind the fault-injecting
+ * interceptor.
  */
 public final class NodeRpcServer implements AutoCloseable {
   private final Server server;
@@ -36,19 +38,36 @@ public final class NodeRpcServer implements AutoCloseable {
       BindableService tabletService,
       ScheduledExecutorService delayer)
       throws IOException {
+    return start(config, trueTime, options, tabletService, List.of(), delayer);
+  }
+
+  /**
+   * As above, also hosting {@code moreServices} (the placement driver's, on a node running a PD
+   * member) behind the same interceptor.
+   */
+  public static NodeRpcServer start(
+      NodeConfig config,
+      TrueTime trueTime,
+      NodeOptions options,
+      BindableService tabletService,
+      List<BindableService> moreServices,
+      ScheduledExecutorService delayer)
+      throws IOException {
     AtomicInteger boundPort = new AtomicInteger(config.rpcPort());
     FaultInjectingInterceptor faults =
         new FaultInjectingInterceptor(config.nodeId(), options.faults(), delayer);
     NodeServiceImpl node =
         new NodeServiceImpl(config.nodeId(), trueTime, options.clockSimulated(), boundPort::get);
-    Server server =
+    NettyServerBuilder builder =
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(config.host(), config.rpcPort()),
                 InsecureServerCredentials.create())
             .addService(ServerInterceptors.intercept(node, faults))
-            .addService(ServerInterceptors.intercept(tabletService, faults))
-            .build()
-            .start();
+            .addService(ServerInterceptors.intercept(tabletService, faults));
+    for (BindableService more : moreServices) {
+      builder.addService(ServerInterceptors.intercept(more, faults));
+    }
+    Server server = builder.build().start();
     boundPort.set(server.getPort());
     return new NodeRpcServer(server);
   }
