@@ -37,6 +37,9 @@ final class PdRaftProperties {
     // Durability: an entry is fsynced before it counts towards commit (Ratis' defaults, explicit).
     Log.setUnsafeFlushEnabled(p, false);
     Log.setAsyncFlushEnabled(p, false);
+    // No commit-index metadata entries (as in the tablet groups): they add an entry and an fsync
+    // per commit and make members' applied indexes differ by entries that carry no command.
+    Log.setLogMetadataEnabled(p, false);
 
     // One small group: modest buffers. The write buffer must hold the largest entry + 8 (pitfall
     // 2).

@@ -314,11 +314,11 @@ class PlacementDriverClusterTest {
         "all members to apply the same entries",
         ELECTION,
         () -> {
+          // Equal state, not equal applied index: members may differ by applied entries that
+          // carry no command (a new leader's startup entry) until the next heartbeat.
           List<PlacementDriver> live = cluster.live();
           byte[] first = live.get(0).snapshotBytes();
-          long index = live.get(0).appliedIndex();
-          return live.stream()
-              .allMatch(m -> m.appliedIndex() == index && Arrays.equals(first, m.snapshotBytes()));
+          return live.stream().allMatch(m -> Arrays.equals(first, m.snapshotBytes()));
         });
   }
 
