@@ -1,6 +1,7 @@
 package io.cesiumdb.pd.service;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.cesiumdb.common.concurrent.LeaderReadiness;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.pd.meta.MetaResult;

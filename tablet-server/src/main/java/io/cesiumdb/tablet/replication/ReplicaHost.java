@@ -1,5 +1,6 @@
 package io.cesiumdb.tablet.replication;
 
+import io.cesiumdb.common.concurrent.NamedThreads;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.TabletDescriptor;

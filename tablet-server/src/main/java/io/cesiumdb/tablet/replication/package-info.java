@@ -10,7 +10,7 @@
  *                TabletRegistry (StateMachine.Registry) ─ TabletGroupIds (tablet id ↔ group id)
  *                TabletRaftProperties (every Ratis setting we change, with the reason)
  *  per tablet    TabletReplica (what handlers call: write, leaderRead, snapshotRead, info)
- *                TimestampOracle (commit ts in log order, read floor) ─ LeaderReadiness
+ *                TimestampOracle (commit ts in log order, read floor) ─ common LeaderReadiness
  *  state machine TabletStateMachine ─ AppliedState (applied index/term/max ts + waiters)
  *                ReplicaMeta (meta entries) ─ TabletSnapshotStorage (snapshot dirs, md5)
  *                LeaderRead (ReadIndex query) ─ LocalMessage (in-process Ratis message)

@@ -1,4 +1,4 @@
-package io.cesiumdb.pd.service;
+package io.cesiumdb.common.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,19 +6,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
- * Requests that reached the PD leader before it was ready (Ratis' "leader ready": the first entry
- * of its term is applied, hence every entry of earlier terms too) wait here instead of failing.
+ * Requests that reached a leader before it was ready (Ratis' "leader ready": the first entry of its
+ * term is applied, hence every entry of earlier terms too) wait here instead of failing.
  *
  * <p>Ratis calls {@link #ready()} from {@code notifyLeaderReady} and {@link #lost} from {@code
  * notifyNotLeader}/{@code notifyLeaderChanged}; {@link #await} registers before it checks, so a
  * notification racing with registration is never missed. Waiters are completed on Ratis threads;
  * continuations must hop to another executor.
  */
-final class LeaderReadiness {
+public final class LeaderReadiness {
   private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
 
   /** Completes when {@code isReady} holds, now or at the next {@link #ready()}. */
-  CompletableFuture<Void> await(BooleanSupplier isReady) {
+  public CompletableFuture<Void> await(BooleanSupplier isReady) {
     CompletableFuture<Void> waiter = new CompletableFuture<>();
     synchronized (this) {
       waiters.add(waiter);
@@ -35,11 +35,11 @@ final class LeaderReadiness {
     return waiter;
   }
 
-  void ready() {
+  public void ready() {
     drain().forEach(f -> f.complete(null));
   }
 
-  void lost(Throwable cause) {
+  public void lost(Throwable cause) {
     drain().forEach(f -> f.completeExceptionally(cause));
   }
 

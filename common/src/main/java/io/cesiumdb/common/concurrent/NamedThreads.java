@@ -1,14 +1,14 @@
-package io.cesiumdb.tablet.replication;
+package io.cesiumdb.common.concurrent;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Daemon threads named {@code prefix-N}, so thread dumps and the per-group census read well. */
-final class NamedThreads implements ThreadFactory {
+public final class NamedThreads implements ThreadFactory {
   private final String prefix;
   private final AtomicInteger next = new AtomicInteger();
 
-  NamedThreads(String prefix) {
+  public NamedThreads(String prefix) {
     this.prefix = prefix;
   }
 
