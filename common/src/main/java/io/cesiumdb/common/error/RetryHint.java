@@ -11,8 +11,18 @@ public sealed interface RetryHint {
   record NotLeader(String tabletId, String leaderNodeId, String leaderAddress)
       implements RetryHint {}
 
-  /** The caller's descriptor of the tablet is older than the current one (split or move). */
-  record TabletMoved(String tabletId, long callerEpoch, long currentEpoch) implements RetryHint {}
+  /**
+   * The caller's descriptor of the tablet is older than the current one (split or move).
+   *
+   * @param currentDescriptor the serialized current descriptor (a {@code TabletDescriptor} on the
+   *     wire) as the answering replica knows it, or null; opaque here, the rpc packages decode it
+   */
+  record TabletMoved(String tabletId, long callerEpoch, long currentEpoch, byte[] currentDescriptor)
+      implements RetryHint {
+    public TabletMoved(String tabletId, long callerEpoch, long currentEpoch) {
+      this(tabletId, callerEpoch, currentEpoch, null);
+    }
+  }
 
   /** The transaction was aborted and may be retried from the start. */
   record TxnAborted(String txnId, AbortReason reason) implements RetryHint {}

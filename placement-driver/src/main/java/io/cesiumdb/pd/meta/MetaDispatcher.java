@@ -14,6 +14,7 @@ final class MetaDispatcher {
   private final SplitTabletHandler splitTablet = new SplitTabletHandler();
   private final UpdateReplicasHandler updateReplicas = new UpdateReplicasHandler();
   private final UpdateLeaderHandler updateLeader = new UpdateLeaderHandler();
+  private final AllocateTabletIdsHandler allocateTabletIds = new AllocateTabletIdsHandler();
 
   MetaResult dispatch(MetaStores stores, MetaCommand cmd) {
     try {
@@ -33,6 +34,7 @@ final class MetaDispatcher {
       case SPLIT_TABLET -> splitTablet.apply(stores, cmd.getSplitTablet());
       case UPDATE_REPLICAS -> updateReplicas.apply(stores, cmd.getUpdateReplicas());
       case UPDATE_LEADER -> updateLeader.apply(stores, cmd.getUpdateLeader());
+      case ALLOCATE_TABLET_IDS -> allocateTabletIds.apply(stores, cmd.getAllocateTabletIds());
       case COMMAND_NOT_SET ->
           throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "empty MetaCommand");
     };

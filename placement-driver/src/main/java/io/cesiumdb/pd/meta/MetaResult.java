@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * <p>Payloads per command: RegisterNode and Heartbeat → {@code NodeEntry}; CreateSchema → {@code
  * SchemaDef}; CreateTable → {@link TableCreated}; DropTable → {@link TableDropped}; SplitTablet →
- * {@link TabletSplit}; UpdateReplicas and UpdateLeader → the new {@code TabletEntry}.
+ * {@link TabletSplit}; UpdateReplicas and UpdateLeader → the new {@code TabletEntry};
+ * AllocateTabletIds → the first id reserved ({@code Long}).
  */
 public sealed interface MetaResult {
 
