@@ -215,7 +215,7 @@ class ReplicatedReadWriteIT {
     TestNode leader = cluster.leader(4);
     TestNode follower = cluster.followers(4).get(0);
 
-    List<String> atLeader = scanAll(leader, scan(4, "", "", 0, 7, ReadConsistency.LEADER));
+    List<String> atLeader = scanAll(leader, scan(4, "", "m", 0, 7, ReadConsistency.LEADER));
     assertEquals(30, atLeader.size());
     assertEquals("b00", atLeader.get(0));
     assertEquals("b29", atLeader.get(29));
@@ -229,7 +229,11 @@ class ReplicatedReadWriteIT {
     assertEquals(atLeader.subList(10, 20), scanAll(follower, snap));
     assertEquals(
         List.of(),
-        scanAll(follower, scan(4, "", "", w.getCommitTs() - 1, 4, ReadConsistency.SNAPSHOT)));
+        scanAll(follower, scan(4, "", "m", w.getCommitTs() - 1, 4, ReadConsistency.SNAPSHOT)));
+    ScanResponse beyond =
+        leader.stub().scan(scan(4, "b25", "", 0, 10, ReadConsistency.LEADER).build());
+    assertEquals(5, beyond.getRowsCount());
+    assertEquals("m", beyond.getResumeKey().toStringUtf8(), "asked beyond the end: resume there");
     assertEquals(
         ErrorCode.TABLET_MOVED.id(),
         leader

@@ -30,7 +30,12 @@ public final class ReadHandler {
           Replicas.requireInRange(replica.descriptor(), request.getKey());
           long keyspace = replica.descriptor().getKeyspace();
           byte[] key = request.getKey().toByteArray();
-          ReadFn<ReadResponse> read = (store, ts) -> response(store.read(keyspace, key, ts), ts);
+          // Checked again where the read runs: a split applied meanwhile moves the key away.
+          ReadFn<ReadResponse> read =
+              (store, ts) -> {
+                Replicas.requireInRange(replica.descriptor(), request.getKey());
+                return response(store.read(keyspace, key, ts), ts);
+              };
           return consistency(request) == ReadConsistency.SNAPSHOT
               ? replica.snapshotRead(request.getReadTs(), read)
               : replica.leaderRead(request.getReadTs(), read);

@@ -3,10 +3,9 @@ package io.cesiumdb.tablet.handlers;
 import com.google.protobuf.ByteString;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
-import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.tablet.replication.ReplicaHost;
-import io.cesiumdb.tablet.replication.TabletRange;
+import io.cesiumdb.tablet.replication.TabletMoves;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -41,12 +40,7 @@ final class Replicas {
   }
 
   static void requireInRange(TabletDescriptor d, ByteString key) {
-    if (!TabletRange.contains(d, key)) {
-      throw CesiumException.retry(
-          ErrorCode.TABLET_MOVED,
-          "key outside tablet " + Long.toUnsignedString(d.getTabletId()) + " range",
-          new RetryHint.TabletMoved(Long.toUnsignedString(d.getTabletId()), 0, d.getEpoch()));
-    }
+    TabletMoves.requireInRange(d, key);
   }
 
   /** Runs {@code body}; a synchronous exception becomes a failed future. */

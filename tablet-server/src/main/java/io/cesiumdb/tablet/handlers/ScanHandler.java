@@ -9,16 +9,19 @@ import io.cesiumdb.proto.tablet.ScanRequest;
 import io.cesiumdb.proto.tablet.ScanResponse;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.tablet.replication.ReadFn;
+import io.cesiumdb.tablet.replication.TabletMoves;
 import io.cesiumdb.tablet.replication.TabletRange;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import io.cesiumdb.tablet.storage.ScanResult;
 import io.cesiumdb.tablet.storage.VersionedValue;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Scan: [start_key, end_key) at a timestamp, bounded to the tablet's range, at most {@code limit}
  * rows (0 = {@value #DEFAULT_LIMIT}, capped at {@value #MAX_LIMIT}), with a resume key when more
- * rows exist. Same consistency rules as {@link ReadHandler}; a non-empty start key outside the
+ * rows exist, or with the tablet's end key when the request asked beyond it (see {@link
+ * #clippedAt}). Same consistency rules as {@link ReadHandler}; a non-empty start key outside the
  * tablet is stale routing (TABLET_MOVED).
  */
 public final class ScanHandler {
@@ -46,8 +49,13 @@ public final class ScanHandler {
           int limit =
               request.getLimit() == 0 ? DEFAULT_LIMIT : Math.min(request.getLimit(), MAX_LIMIT);
           long keyspace = d.getKeyspace();
+          // The range is checked again where the scan runs: a split applied meanwhile shrinks it.
           ReadFn<ScanResponse> scan =
-              (store, ts) -> response(store.scan(keyspace, start, end, ts, limit), ts);
+              (store, ts) -> {
+                requireSameRange(d, replica.descriptor());
+                return response(
+                    store.scan(keyspace, start, end, ts, limit), ts, clippedAt(d, asked));
+              };
           if (request.getConsistency() == ReadConsistency.UNRECOGNIZED) {
             throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "unknown read consistency");
           }
@@ -57,7 +65,28 @@ public final class ScanHandler {
         });
   }
 
-  private static ScanResponse response(ScanResult result, long readTs) {
+  private static void requireSameRange(TabletDescriptor before, TabletDescriptor now) {
+    if (!before.getStartKey().equals(now.getStartKey())
+        || !before.getEndKey().equals(now.getEndKey())) {
+      throw TabletMoves.moved(now, "the tablet split while the scan waited");
+    }
+  }
+
+  /**
+   * The tablet's end key if the request asked for more than the tablet holds, else null. A scan
+   * that reached the tablet's end then answers that end as its resume key: a caller whose routing
+   * predates a split continues there, gets TABLET_MOVED and finds the right-hand tablet, instead of
+   * taking the end of this tablet for the end of its range.
+   */
+  private static byte[] clippedAt(TabletDescriptor d, byte[] askedEnd) {
+    byte[] end = TabletRange.end(d);
+    if (end == null) {
+      return null;
+    }
+    return askedEnd == null || Arrays.compareUnsigned(askedEnd, end) > 0 ? end : null;
+  }
+
+  private static ScanResponse response(ScanResult result, long readTs, byte[] clippedAt) {
     ScanResponse.Builder b = ScanResponse.newBuilder().setReadTs(readTs);
     for (VersionedValue v : result.rows()) {
       b.addRows(
@@ -68,6 +97,8 @@ public final class ScanHandler {
     }
     if (result.hasMore()) {
       b.setResumeKey(ByteString.copyFrom(result.resumeKey()));
+    } else if (clippedAt != null) {
+      b.setResumeKey(ByteString.copyFrom(clippedAt));
     }
     return b.build();
   }

@@ -13,7 +13,10 @@ public record TabletHandlers(
     WriteHandler write,
     StatusHandler status,
     CreateReplicaHandler createReplica,
-    RemoveReplicaHandler removeReplica) {
+    RemoveReplicaHandler removeReplica,
+    SplitHandler split,
+    ChangeReplicasHandler changeReplicas,
+    TransferLeaderHandler transferLeader) {
 
   /** The handlers of a node whose replicas live in {@code host} over {@code store}. */
   public static TabletHandlers create(ReplicaHost host, MvccStore store, int maxWriteBytes) {
@@ -24,6 +27,9 @@ public record TabletHandlers(
         new WriteHandler(replicas, maxWriteBytes),
         new StatusHandler(replicas, store),
         new CreateReplicaHandler(replicas),
-        new RemoveReplicaHandler(replicas));
+        new RemoveReplicaHandler(replicas),
+        new SplitHandler(replicas),
+        new ChangeReplicasHandler(replicas),
+        new TransferLeaderHandler(replicas));
   }
 }

@@ -65,6 +65,23 @@ final class GroupAdmin {
     LOG.info("Created replica of tablet {} in group {}", tabletId, group);
   }
 
+  /**
+   * Starts this node's division of a tablet born at a split of {@code parentTabletId}: its
+   * descriptor and starting position are already in the store (written by the split's batch), so
+   * unlike {@link #create} nothing is reset. Then the parent's hand-over note is dropped.
+   */
+  void adopt(long parentTabletId, TabletDescriptor right) throws IOException {
+    long tabletId = right.getTabletId();
+    if (!divisions.containsKey(tabletId)) {
+      RaftGroup group = groupOf(right);
+      manage(requests.addGroup(group), tabletId);
+      divisions.put(tabletId, server.getDivision(group.getGroupId()));
+      LOG.info(
+          "Started split-born tablet {} (from {}) in group {}", tabletId, parentTabletId, group);
+    }
+    registry.get(parentTabletId).ifPresent(TabletStateMachine::forgetSplitChild);
+  }
+
   void remove(long tabletId) throws IOException {
     RaftServer.Division division = divisions.remove(tabletId);
     if (division == null) {

@@ -1,6 +1,7 @@
 package io.cesiumdb.tablet.replication;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.protocol.ClientId;
@@ -11,7 +12,11 @@ import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SetConfigurationRequest;
+import org.apache.ratis.protocol.SnapshotManagementRequest;
+import org.apache.ratis.protocol.TransferLeadershipRequest;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
@@ -41,6 +46,23 @@ final class RaftRequests {
   /** A linearizable (ReadIndex) read-only request carrying {@code query} in process. */
   RaftClientRequest read(RaftGroupId groupId, Message query) {
     return builder(groupId).setMessage(query).setType(RaftClientRequest.readRequestType()).build();
+  }
+
+  /** Asks the division to take a snapshot now (creation gap 1: any new entry is enough). */
+  SnapshotManagementRequest snapshot(RaftGroupId groupId, long timeoutMillis) {
+    return SnapshotManagementRequest.newCreate(
+        clientId, self, groupId, callIds.incrementAndGet(), timeoutMillis, 1);
+  }
+
+  /** The group's new full peer set (Ratis joint consensus; new peers catch up first). */
+  SetConfigurationRequest setConfiguration(RaftGroupId groupId, List<RaftPeer> peers) {
+    return new SetConfigurationRequest(clientId, self, groupId, callIds.incrementAndGet(), peers);
+  }
+
+  TransferLeadershipRequest transferLeader(
+      RaftGroupId groupId, RaftPeerId target, long timeoutMillis) {
+    return new TransferLeadershipRequest(
+        clientId, self, groupId, callIds.incrementAndGet(), target, timeoutMillis);
   }
 
   GroupManagementRequest addGroup(RaftGroup group) {

@@ -64,7 +64,7 @@ public final class ReplicaHost implements AutoCloseable {
     this.worker = worker;
     this.faultScheduler = faultScheduler;
     this.adminThread = Executors.newSingleThreadExecutor(threads("admin"));
-    this.registry = new TabletRegistry(store, clock, worker);
+    this.registry = new TabletRegistry(store, clock, worker, this::startSplitChild);
     RaftPeerId self = RaftPeerId.valueOf(config.nodeId());
     Parameters parameters = new Parameters();
     RaftFaultInterceptor faults =
@@ -111,6 +111,7 @@ public final class ReplicaHost implements AutoCloseable {
           node,
           host.raftAddress(),
           host.divisions.keySet());
+      host.resumeSplits();
       return host;
     } catch (IOException | RuntimeException e) {
       if (host != null) {
@@ -151,6 +152,46 @@ public final class ReplicaHost implements AutoCloseable {
   /** Adds this node's replica of the tablet (idempotent); completes once the division runs. */
   public CompletableFuture<Void> createReplica(TabletDescriptor descriptor) {
     return onAdminThread(() -> admin.create(descriptor));
+  }
+
+  /**
+   * Starts this node's replica of a tablet born at a split that a local replica applied: the new
+   * group runs over the data already in the store (no reset). Runs on the admin thread; the apply
+   * thread that calls this never waits for it.
+   */
+  private void startSplitChild(long parentTabletId, TabletDescriptor right) {
+    onAdminThread(() -> admin.adopt(parentTabletId, right))
+        .whenComplete(
+            (v, t) -> {
+              if (t != null && !closed) {
+                LOG.warn("Node {}: starting split tablet {}", nodeId(), right.getTabletId(), t);
+              }
+            });
+  }
+
+  /** After a restart: split children whose groups did not start before the stop start now. */
+  private void resumeSplits() {
+    for (long tabletId : divisions.keySet()) {
+      registry
+          .get(tabletId)
+          .flatMap(TabletStateMachine::splitChild)
+          .ifPresent(child -> startSplitChild(tabletId, child));
+    }
+  }
+
+  /**
+   * The descriptor of {@code tabletId} if this node runs a replica of it or is about to (a split a
+   * local replica applied, whose new group has not started yet).
+   */
+  public Optional<TabletDescriptor> knownDescriptor(long tabletId) {
+    Optional<TabletReplica> hosted = replica(tabletId);
+    if (hosted.isPresent()) {
+      return hosted.map(TabletReplica::descriptor);
+    }
+    return registry.all().stream()
+        .flatMap(m -> m.splitChild().stream())
+        .filter(child -> child.getTabletId() == tabletId)
+        .findFirst();
   }
 
   /** Removes this node's replica and drops its data and meta. */

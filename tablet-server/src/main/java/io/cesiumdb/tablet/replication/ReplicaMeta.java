@@ -18,7 +18,10 @@ import java.util.Optional;
  *   <li>{@value #APPLIED_MAX_TS}: the highest commit timestamp applied (the replica's safe time in
  *       issue 3), same batch;
  *   <li>{@value #DESCRIPTOR}: the serialized {@code TabletDescriptor}, written when the replica is
- *       created, so a restart knows the tablet's keyspace, range and replicas.
+ *       created, so a restart knows the tablet's keyspace, range and replicas; rewritten at a split
+ *       and a membership change;
+ *   <li>{@value #SPLIT_CHILD}: the right-hand tablet's descriptor, written by the split's batch and
+ *       cleared once this node runs the new tablet's group: a restart in between still starts it.
  * </ul>
  *
  * <p>Longs are 8 bytes big-endian. An empty value means "absent": removing a replica overwrites its
@@ -29,6 +32,7 @@ final class ReplicaMeta {
   static final String APPLIED_TERM = "applied_term";
   static final String APPLIED_MAX_TS = "applied_max_ts";
   static final String DESCRIPTOR = "descriptor";
+  static final String SPLIT_CHILD = "split_child";
 
   private ReplicaMeta() {}
 
@@ -46,7 +50,9 @@ final class ReplicaMeta {
   static Applied readApplied(MvccReadView view, long tabletId) {
     long index = readLong(view, tabletId, APPLIED_INDEX, -1);
     if (index < 0) {
-      return Applied.NONE;
+      // A tablet born at a split has applied nothing of its own log yet, but starts at the
+      // split's timestamp.
+      return new Applied(0, -1, readLong(view, tabletId, APPLIED_MAX_TS, 0));
     }
     return new Applied(
         readLong(view, tabletId, APPLIED_TERM, 0),
@@ -61,14 +67,31 @@ final class ReplicaMeta {
   }
 
   static Optional<TabletDescriptor> readDescriptor(MvccReadView view, long tabletId) {
-    Optional<byte[]> bytes = view.getMeta(tabletId, DESCRIPTOR).filter(b -> b.length > 0);
+    return readDescriptor(view, tabletId, DESCRIPTOR);
+  }
+
+  static Optional<TabletDescriptor> readSplitChild(MvccReadView view, long tabletId) {
+    return readDescriptor(view, tabletId, SPLIT_CHILD);
+  }
+
+  static void writeSplitChild(MvccWriteBatch batch, long tabletId, TabletDescriptor child) {
+    batch.putMeta(tabletId, SPLIT_CHILD, child.toByteArray());
+  }
+
+  static void clearSplitChild(MvccWriteBatch batch, long tabletId) {
+    batch.putMeta(tabletId, SPLIT_CHILD, new byte[0]);
+  }
+
+  private static Optional<TabletDescriptor> readDescriptor(
+      MvccReadView view, long tabletId, String name) {
+    Optional<byte[]> bytes = view.getMeta(tabletId, name).filter(b -> b.length > 0);
     if (bytes.isEmpty()) {
       return Optional.empty();
     }
     try {
       return Optional.of(TabletDescriptor.parseFrom(bytes.get()));
     } catch (InvalidProtocolBufferException e) {
-      throw new StorageException("corrupt descriptor of tablet " + tabletId, e);
+      throw new StorageException("corrupt " + name + " of tablet " + tabletId, e);
     }
   }
 

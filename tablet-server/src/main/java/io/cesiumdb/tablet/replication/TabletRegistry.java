@@ -19,12 +19,15 @@ final class TabletRegistry implements StateMachine.Registry {
   private final MvccStore store;
   private final TrueTime clock;
   private final Executor worker;
+  private final TabletStateMachine.SplitListener splits;
   private final Map<Long, TabletStateMachine> machines = new ConcurrentHashMap<>();
 
-  TabletRegistry(MvccStore store, TrueTime clock, Executor worker) {
+  TabletRegistry(
+      MvccStore store, TrueTime clock, Executor worker, TabletStateMachine.SplitListener splits) {
     this.store = store;
     this.clock = clock;
     this.worker = worker;
+    this.splits = splits;
   }
 
   @Override
@@ -33,13 +36,18 @@ final class TabletRegistry implements StateMachine.Registry {
         TabletGroupIds.tabletId(groupId)
             .orElseThrow(() -> new IllegalArgumentException("not a tablet group: " + groupId));
     TabletStateMachine machine =
-        new TabletStateMachine(tabletId, store, clock, worker, CommandDispatcher.standard());
+        new TabletStateMachine(
+            tabletId, store, clock, worker, CommandDispatcher.standard(), splits);
     machines.put(tabletId, machine);
     return machine;
   }
 
   Optional<TabletStateMachine> get(long tabletId) {
     return Optional.ofNullable(machines.get(tabletId));
+  }
+
+  java.util.Collection<TabletStateMachine> all() {
+    return machines.values();
   }
 
   void remove(long tabletId) {

@@ -1,11 +1,13 @@
 package io.cesiumdb.tablet.replication;
 
+import com.google.protobuf.ByteString;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.ApplyWrites;
 import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
+import io.cesiumdb.proto.tablet.SplitRange;
 import io.cesiumdb.proto.tablet.TabletCommand;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.tablet.replication.TimestampOracle.ReadPoint;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -74,23 +77,82 @@ public final class TabletReplica {
 
   /** Replicates {@code mutations} at a fresh commit timestamp; completes once applied here. */
   public CompletableFuture<WriteResult> write(List<Mutation> mutations) {
+    ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
+    return submit(ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build());
+  }
+
+  /**
+   * Splits this tablet at {@code splitKey} into a new tablet {@code rightTabletId} (see {@link
+   * io.cesiumdb.tablet.replication.apply.SplitRangeHandler}); completes once applied here. The
+   * split's timestamp comes from the same oracle as writes, so it is above every write and leader
+   * read of this group so far.
+   */
+  public CompletableFuture<WriteResult> split(ByteString splitKey, long rightTabletId) {
+    SplitRange.Builder split =
+        SplitRange.newBuilder().setSplitKey(splitKey).setRightTabletId(rightTabletId);
+    return submit(ts -> TabletCommand.newBuilder().setSplitRange(split.setSplitTs(ts)).build());
+  }
+
+  /**
+   * Leader only: changes the group's replica set to {@code replicas} (snapshot first, then a Ratis
+   * membership change); completes with this replica's descriptor afterwards.
+   */
+  public CompletableFuture<TabletDescriptor> changeReplicas(List<ReplicaDescriptor> replicas) {
+    if (!isLeader()) {
+      return CompletableFuture.failedFuture(notLeader());
+    }
+    CompletableFuture<TabletDescriptor> change;
+    try {
+      change = changes().changeReplicas(replicas);
+    } catch (RuntimeException e) {
+      change = CompletableFuture.failedFuture(e);
+    }
+    return change.exceptionallyCompose(t -> CompletableFuture.failedFuture(map(t)));
+  }
+
+  /** Leader only: hands leadership to {@code targetNodeId}, a replica of the group. */
+  public CompletableFuture<Void> transferLeader(String targetNodeId) {
+    if (!isLeader()) {
+      return CompletableFuture.failedFuture(notLeader());
+    }
+    if (descriptor().getReplicasList().stream()
+        .noneMatch(r -> r.getNodeId().equals(targetNodeId))) {
+      return CompletableFuture.failedFuture(
+          new CesiumException(
+              ErrorCode.INVALID_ARGUMENT,
+              targetNodeId + " is not a replica of tablet " + Long.toUnsignedString(tabletId())));
+    }
+    return changes()
+        .transferLeader(targetNodeId)
+        .exceptionallyCompose(t -> CompletableFuture.failedFuture(map(t)));
+  }
+
+  private GroupChanges changes() {
+    return new GroupChanges(machine, division, services);
+  }
+
+  /**
+   * Leader only: assigns a timestamp, appends the command it builds, and completes once it is
+   * applied here. A command refused at apply (its keys left the range at a split ahead of it) fails
+   * with TABLET_MOVED: nothing of it was applied, so the caller may retry elsewhere.
+   */
+  private CompletableFuture<WriteResult> submit(LongFunction<TabletCommand> commandAt) {
     DivisionInfo info = division.getInfo();
     if (!info.isLeader()) {
       return CompletableFuture.failedFuture(notLeader());
     }
-    ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
     if (info.isLeaderReady()) {
-      return submitWrite(writes);
+      return submitReady(commandAt);
     }
     return machine
         .readiness()
         .await(info::isLeaderReady)
         .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .thenComposeAsync(v -> submitWrite(writes), services.worker())
+        .thenComposeAsync(v -> submitReady(commandAt), services.worker())
         .exceptionallyCompose(t -> CompletableFuture.failedFuture(map(t)));
   }
 
-  private CompletableFuture<WriteResult> submitWrite(ApplyWrites.Builder writes) {
+  private CompletableFuture<WriteResult> submitReady(LongFunction<TabletCommand> commandAt) {
     long[] ts = new long[1];
     CompletableFuture<RaftClientReply> reply =
         machine
@@ -99,18 +161,21 @@ public final class TabletReplica {
                 safeTime(),
                 t -> {
                   ts[0] = t;
-                  byte[] payload =
-                      TabletCommand.newBuilder()
-                          .setApplyWrites(writes.setCommitTs(t))
-                          .build()
-                          .toByteArray();
+                  byte[] payload = commandAt.apply(t).toByteArray();
                   return services.requests().submit(division, requests().write(groupId, payload));
                 },
                 TabletReplica::appended);
     return reply
         .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .handleAsync(
-            (r, t) -> new WriteResult(ts[0], success(r, t).getLogIndex()), services.worker());
+        .handleAsync((r, t) -> applied(ts[0], success(r, t)), services.worker());
+  }
+
+  private WriteResult applied(long ts, RaftClientReply reply) {
+    String refusal = reply.getMessage().getContent().toStringUtf8();
+    if (refusal.startsWith(TabletStateMachine.REFUSED)) {
+      throw TabletMoves.moved(descriptor(), refusal.substring(TabletStateMachine.REFUSED.length()));
+    }
+    return new WriteResult(ts, reply.getLogIndex());
   }
 
   /** A refused append completes its future at once; an appended entry completes after commit. */

@@ -8,6 +8,7 @@ import io.cesiumdb.proto.tablet.TabletCommand;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.tablet.replication.ReplicaMeta.Applied;
 import io.cesiumdb.tablet.replication.apply.ApplyContext;
+import io.cesiumdb.tablet.replication.apply.ApplyOutcome;
 import io.cesiumdb.tablet.replication.apply.CommandDispatcher;
 import io.cesiumdb.tablet.storage.MvccStore;
 import io.cesiumdb.tablet.storage.MvccWriteBatch;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftGroupMemberId;
@@ -64,11 +66,24 @@ public final class TabletStateMachine extends BaseStateMachine {
   private final TimestampOracle oracle;
   private final LeaderReadiness readiness = new LeaderReadiness();
   private final ReplicaCounters counters;
+  private final SplitListener splits;
   private volatile TabletDescriptor descriptor;
 
+  /** Told, on the apply thread, that this replica applied a split and a new tablet was born. */
+  @FunctionalInterface
+  interface SplitListener {
+    void splitApplied(long parentTabletId, TabletDescriptor right);
+  }
+
   TabletStateMachine(
-      long tabletId, MvccStore store, TrueTime clock, Executor executor, CommandDispatcher cmds) {
+      long tabletId,
+      MvccStore store,
+      TrueTime clock,
+      Executor executor,
+      CommandDispatcher cmds,
+      SplitListener splits) {
     this.tabletId = tabletId;
+    this.splits = splits;
     this.store = store;
     this.executor = executor;
     this.commands = cmds;
@@ -112,6 +127,7 @@ public final class TabletStateMachine extends BaseStateMachine {
                 throw new IOException("tablet " + tabletId + ": no snapshot to install");
               }
               importSnapshot(latest);
+              forgetSplitChild();
               setLastAppliedTermIndex(latest.getTermIndex());
               counters.snapshotInstalled();
               LOG.info("Tablet {}: installed snapshot {}", tabletId, latest.getTermIndex());
@@ -122,12 +138,19 @@ public final class TabletStateMachine extends BaseStateMachine {
   public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
     LogEntryProto entry = trx.getLogEntry();
     TermIndex termIndex = TermIndex.valueOf(entry);
+    Message reply = Message.EMPTY;
     if (termIndex.getIndex() > applied.current().index()) {
-      apply(parse(entry), termIndex);
+      ApplyOutcome outcome = apply(parse(entry), termIndex);
+      if (outcome.isRefused()) {
+        reply = Message.valueOf(REFUSED + outcome.refusal());
+      }
     }
     updateLastAppliedTermIndex(termIndex);
-    return CompletableFuture.completedFuture(Message.EMPTY);
+    return CompletableFuture.completedFuture(reply);
   }
+
+  /** The prefix of the reply to an entry that was refused at apply and changed nothing. */
+  static final String REFUSED = "refused: ";
 
   /** Configuration entries: no data, but the applied index moves so snapshots match the store. */
   @Override
@@ -140,18 +163,77 @@ public final class TabletStateMachine extends BaseStateMachine {
     updateLastAppliedTermIndex(term, index);
   }
 
-  private void apply(TabletCommand command, TermIndex ti) {
+  private ApplyOutcome apply(TabletCommand command, TermIndex ti) {
     ApplyContext context =
         new ApplyContext(
             tabletId,
-            descriptor().getKeyspace(),
+            descriptor(),
             ti.getTerm(),
             ti.getIndex(),
             applied.current().maxTs(),
             counters::timestampRegression);
     try (MvccWriteBatch batch = store.newBatch()) {
-      long maxTs = commands.apply(command, context, batch);
-      commit(batch, new Applied(ti.getTerm(), ti.getIndex(), maxTs));
+      ApplyOutcome outcome = commands.apply(command, context, batch);
+      if (outcome.isSplit()) {
+        recordSplit(batch, outcome);
+      }
+      commit(batch, new Applied(ti.getTerm(), ti.getIndex(), outcome.maxTs()));
+      if (outcome.isSplit()) {
+        LOG.info("Tablet {}: split, keeps {}, new {}", tabletId, outcome.left(), outcome.right());
+        splits.splitApplied(tabletId, outcome.right());
+      }
+      return outcome;
+    }
+  }
+
+  /**
+   * A split's batch: both descriptors, the new tablet's start position (nothing of its own log
+   * applied, safe time = the split's timestamp) and the hand-over note for the host. The range
+   * shrinks before the position is published, so a read that saw the split's timestamp also sees
+   * the smaller range.
+   */
+  private void recordSplit(MvccWriteBatch batch, ApplyOutcome split) {
+    TabletDescriptor right = split.right();
+    ReplicaMeta.writeDescriptor(batch, split.left());
+    ReplicaMeta.writeDescriptor(batch, right);
+    ReplicaMeta.writeApplied(batch, right.getTabletId(), new Applied(0, -1, split.maxTs()));
+    ReplicaMeta.writeSplitChild(batch, tabletId, right);
+    descriptor = split.left();
+  }
+
+  /**
+   * Membership change applied (log order, every replica): the descriptor's replicas follow the
+   * group's configuration. Tablet addresses this replica knew are kept; new ones are resolved by
+   * node id when needed.
+   */
+  @Override
+  public void notifyConfigurationChanged(
+      long term, long index, RaftConfigurationProto newConfiguration) {
+    TabletDescriptor d = descriptor;
+    if (d == null) {
+      return;
+    }
+    TabletDescriptor next = ConfigurationDescriptors.withPeers(d, newConfiguration);
+    if (!next.equals(d)) {
+      try (MvccWriteBatch batch = store.newBatch()) {
+        ReplicaMeta.writeDescriptor(batch, next);
+        store.apply(batch);
+      }
+      descriptor = next;
+      LOG.info("Tablet {}: replicas now {}", tabletId, next.getReplicasList());
+    }
+  }
+
+  /** The pending new tablet of a split this replica applied, until the host runs its group. */
+  Optional<TabletDescriptor> splitChild() {
+    return ReplicaMeta.readSplitChild(store, tabletId);
+  }
+
+  /** Drops the hand-over note (the host runs the new group, or a snapshot replaced our state). */
+  void forgetSplitChild() {
+    try (MvccWriteBatch batch = store.newBatch()) {
+      ReplicaMeta.clearSplitChild(batch, tabletId);
+      store.apply(batch);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.cesiumdb.tablet.rpc;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.common.error.RetryHint;
@@ -8,6 +9,7 @@ import io.cesiumdb.proto.errors.ErrorDetail;
 import io.cesiumdb.proto.errors.NotLeader;
 import io.cesiumdb.proto.errors.TabletMoved;
 import io.cesiumdb.proto.errors.TxnAborted;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +55,13 @@ public final class ErrorDetails {
               .setLeaderNodeId(nullToEmpty(h.leaderNodeId()))
               .setLeaderAddress(nullToEmpty(h.leaderAddress())));
     } else if (hint instanceof RetryHint.TabletMoved h) {
-      b.setTabletMoved(
+      TabletMoved.Builder moved =
           TabletMoved.newBuilder()
               .setTabletId(tabletId(h.tabletId()))
               .setCallerEpoch(h.callerEpoch())
-              .setCurrentEpoch(h.currentEpoch()));
+              .setCurrentEpoch(h.currentEpoch());
+      current(h.currentDescriptor(), moved);
+      b.setTabletMoved(moved);
     } else if (hint instanceof RetryHint.TxnAborted h) {
       b.setTxnAborted(
           TxnAborted.newBuilder()
@@ -68,6 +72,17 @@ public final class ErrorDetails {
           ClockFenced.newBuilder()
               .setNodeId(nullToEmpty(h.nodeId()))
               .setExplanation(nullToEmpty(h.explanation())));
+    }
+  }
+
+  private static void current(byte[] descriptor, TabletMoved.Builder moved) {
+    if (descriptor == null) {
+      return;
+    }
+    try {
+      moved.setCurrent(TabletDescriptor.parseFrom(descriptor));
+    } catch (InvalidProtocolBufferException e) {
+      LOG.warn("Dropping an unreadable descriptor from a TABLET_MOVED hint", e);
     }
   }
 

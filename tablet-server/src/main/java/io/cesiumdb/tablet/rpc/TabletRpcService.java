@@ -1,6 +1,8 @@
 package io.cesiumdb.tablet.rpc;
 
 import io.cesiumdb.proto.errors.ErrorDetail;
+import io.cesiumdb.proto.tablet.ChangeReplicasRequest;
+import io.cesiumdb.proto.tablet.ChangeReplicasResponse;
 import io.cesiumdb.proto.tablet.CreateReplicaRequest;
 import io.cesiumdb.proto.tablet.CreateReplicaResponse;
 import io.cesiumdb.proto.tablet.ReadRequest;
@@ -9,9 +11,13 @@ import io.cesiumdb.proto.tablet.RemoveReplicaRequest;
 import io.cesiumdb.proto.tablet.RemoveReplicaResponse;
 import io.cesiumdb.proto.tablet.ScanRequest;
 import io.cesiumdb.proto.tablet.ScanResponse;
+import io.cesiumdb.proto.tablet.SplitRequest;
+import io.cesiumdb.proto.tablet.SplitResponse;
 import io.cesiumdb.proto.tablet.StatusRequest;
 import io.cesiumdb.proto.tablet.StatusResponse;
 import io.cesiumdb.proto.tablet.TabletServiceGrpc;
+import io.cesiumdb.proto.tablet.TransferLeaderRequest;
+import io.cesiumdb.proto.tablet.TransferLeaderResponse;
 import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.proto.tablet.WriteResponse;
 import io.cesiumdb.tablet.handlers.TabletHandlers;
@@ -84,6 +90,32 @@ public final class TabletRpcService extends TabletServiceGrpc.TabletServiceImplB
         out,
         () -> handlers.removeReplica().handle(request),
         e -> RemoveReplicaResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void split(SplitRequest request, StreamObserver<SplitResponse> out) {
+    reply(
+        out,
+        () -> handlers.split().handle(request),
+        e -> SplitResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void changeReplicas(
+      ChangeReplicasRequest request, StreamObserver<ChangeReplicasResponse> out) {
+    reply(
+        out,
+        () -> handlers.changeReplicas().handle(request),
+        e -> ChangeReplicasResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void transferLeader(
+      TransferLeaderRequest request, StreamObserver<TransferLeaderResponse> out) {
+    reply(
+        out,
+        () -> handlers.transferLeader().handle(request),
+        e -> TransferLeaderResponse.newBuilder().setError(e).build());
   }
 
   private static <T> void reply(

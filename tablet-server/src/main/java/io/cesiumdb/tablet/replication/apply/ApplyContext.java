@@ -1,5 +1,6 @@
 package io.cesiumdb.tablet.replication.apply;
 
+import io.cesiumdb.proto.tablet.TabletDescriptor;
 import java.util.function.LongConsumer;
 
 /**
@@ -8,7 +9,7 @@ import java.util.function.LongConsumer;
  * the same way.
  *
  * @param tabletId the tablet the entry belongs to
- * @param keyspace the tablet's keyspace (table id) in the MVCC store
+ * @param descriptor the tablet's descriptor before this entry (its range shrinks at a split)
  * @param term the entry's term
  * @param index the entry's log index
  * @param appliedMaxTs the highest commit timestamp applied before this entry
@@ -17,8 +18,14 @@ import java.util.function.LongConsumer;
  */
 public record ApplyContext(
     long tabletId,
-    long keyspace,
+    TabletDescriptor descriptor,
     long term,
     long index,
     long appliedMaxTs,
-    LongConsumer timestampRegression) {}
+    LongConsumer timestampRegression) {
+
+  /** The tablet's keyspace (table id) in the MVCC store. */
+  public long keyspace() {
+    return descriptor.getKeyspace();
+  }
+}

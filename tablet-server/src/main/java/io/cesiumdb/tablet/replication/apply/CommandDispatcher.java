@@ -13,9 +13,11 @@ import java.util.Map;
 public final class CommandDispatcher {
   private final Map<CommandCase, CommandHandler> handlers = new EnumMap<>(CommandCase.class);
 
-  /** The dispatcher of issue 3: ApplyWrites only. */
+  /** The commands of issues 3 and 4: ApplyWrites and SplitRange. */
   public static CommandDispatcher standard() {
-    return new CommandDispatcher().register(CommandCase.APPLY_WRITES, new ApplyWritesHandler());
+    return new CommandDispatcher()
+        .register(CommandCase.APPLY_WRITES, new ApplyWritesHandler())
+        .register(CommandCase.SPLIT_RANGE, new SplitRangeHandler());
   }
 
   /** Adds (or replaces) the handler of one command case. */
@@ -29,9 +31,9 @@ public final class CommandDispatcher {
    * binary's command this one cannot apply: that throws, which stops the replica rather than
    * skipping data.
    */
-  public long apply(TabletCommand command, ApplyContext context, MvccWriteBatch batch) {
+  public ApplyOutcome apply(TabletCommand command, ApplyContext context, MvccWriteBatch batch) {
     if (command.getCommandCase() == CommandCase.COMMAND_NOT_SET) {
-      return context.appliedMaxTs();
+      return ApplyOutcome.applied(context.appliedMaxTs());
     }
     CommandHandler handler = handlers.get(command.getCommandCase());
     if (handler == null) {

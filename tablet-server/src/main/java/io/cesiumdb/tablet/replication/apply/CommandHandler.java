@@ -14,6 +14,6 @@ import io.cesiumdb.tablet.storage.MvccWriteBatch;
  */
 @FunctionalInterface
 public interface CommandHandler {
-  /** Adds the command's effects to {@code batch}; returns the applied max timestamp after it. */
-  long apply(TabletCommand command, ApplyContext context, MvccWriteBatch batch);
+  /** Adds the command's effects to {@code batch}; returns what else the entry did. */
+  ApplyOutcome apply(TabletCommand command, ApplyContext context, MvccWriteBatch batch);
 }

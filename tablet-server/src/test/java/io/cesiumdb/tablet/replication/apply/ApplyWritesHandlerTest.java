@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.cesiumdb.proto.tablet.ApplyWrites;
 import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.SplitRange;
 import io.cesiumdb.proto.tablet.TabletCommand;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.tablet.storage.InMemoryMvccStore;
 import io.cesiumdb.tablet.storage.MvccWriteBatch;
 import java.util.ArrayList;
@@ -40,12 +42,53 @@ class ApplyWritesHandlerTest {
     assertEquals(7, apply(TabletCommand.getDefaultInstance(), 7));
   }
 
+  @Test
+  void aBatchWithAKeyOutsideTheRangeIsRefusedWhole() {
+    ApplyOutcome outcome = outcome(writes(30, put("a", "1"), put("z", "2")), 10, "m");
+    assertTrue(outcome.isRefused(), "z is right of the split at m");
+    assertEquals(10, outcome.maxTs(), "a refused write does not advance the applied max");
+    assertTrue(store.read(KS, b("a"), 40).isEmpty(), "nothing of a refused batch is applied");
+  }
+
+  @Test
+  void aSplitStrictlyInsideTheRangeYieldsTwoHalvesWithHigherEpochs() {
+    TabletCommand split =
+        TabletCommand.newBuilder()
+            .setSplitRange(
+                SplitRange.newBuilder()
+                    .setSplitKey(ByteString.copyFromUtf8("k"))
+                    .setRightTabletId(9)
+                    .setSplitTs(25))
+            .build();
+    ApplyOutcome outcome = outcome(split, 20, "");
+    assertTrue(outcome.isSplit());
+    assertEquals(25, outcome.maxTs());
+    assertEquals("k", outcome.left().getEndKey().toStringUtf8());
+    assertEquals(9, outcome.right().getTabletId());
+    assertEquals("k", outcome.right().getStartKey().toStringUtf8());
+    assertEquals("", outcome.right().getEndKey().toStringUtf8());
+    assertEquals(2, outcome.left().getEpoch());
+    assertEquals(2, outcome.right().getEpoch());
+    assertTrue(outcome(split, 20, "k").isRefused(), "k is the end already: not strictly inside");
+  }
+
   private long apply(TabletCommand command, long appliedMaxTs) {
-    ApplyContext ctx = new ApplyContext(1, KS, 1, 1, appliedMaxTs, regressions::add);
+    return outcome(command, appliedMaxTs, "").maxTs();
+  }
+
+  private ApplyOutcome outcome(TabletCommand command, long appliedMaxTs, String end) {
+    TabletDescriptor d =
+        TabletDescriptor.newBuilder()
+            .setTabletId(1)
+            .setKeyspace(KS)
+            .setEndKey(ByteString.copyFromUtf8(end))
+            .setEpoch(1)
+            .build();
+    ApplyContext ctx = new ApplyContext(1, d, 1, 1, appliedMaxTs, regressions::add);
     try (MvccWriteBatch batch = store.newBatch()) {
-      long max = dispatcher.apply(command, ctx, batch);
+      ApplyOutcome outcome = dispatcher.apply(command, ctx, batch);
       store.apply(batch);
-      return max;
+      return outcome;
     }
   }
 

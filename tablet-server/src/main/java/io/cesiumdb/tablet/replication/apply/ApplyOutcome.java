@@ -1,0 +1,48 @@
+package io.cesiumdb.tablet.replication.apply;
+
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import java.util.Objects;
+
+/**
+ * What applying one entry did, beyond the mutations a handler put in the batch: the applied max
+ * timestamp after it, whether the command was refused (deterministically, the same on every
+ * replica, so nothing of it was applied), and for a split the two new descriptors.
+ *
+ * @param maxTs the highest commit timestamp applied after this entry
+ * @param refusal null if applied; otherwise why not (sent back to the proposer as the reply)
+ * @param left the tablet's own descriptor after a split, or null
+ * @param right the new right-hand tablet's descriptor after a split, or null
+ */
+public record ApplyOutcome(
+    long maxTs, String refusal, TabletDescriptor left, TabletDescriptor right) {
+
+  public ApplyOutcome {
+    if ((left == null) != (right == null)) {
+      throw new IllegalArgumentException("a split has both halves");
+    }
+  }
+
+  /** The entry applied; nothing but data changed. */
+  public static ApplyOutcome applied(long maxTs) {
+    return new ApplyOutcome(maxTs, null, null, null);
+  }
+
+  /** The entry was refused and changed nothing; {@code why} reaches the proposer. */
+  public static ApplyOutcome refused(long maxTs, String why) {
+    return new ApplyOutcome(maxTs, Objects.requireNonNull(why, "why"), null, null);
+  }
+
+  /** The tablet split: it keeps {@code left}, and {@code right} is a new tablet. */
+  public static ApplyOutcome split(long maxTs, TabletDescriptor left, TabletDescriptor right) {
+    return new ApplyOutcome(
+        maxTs, null, Objects.requireNonNull(left), Objects.requireNonNull(right));
+  }
+
+  public boolean isRefused() {
+    return refusal != null;
+  }
+
+  public boolean isSplit() {
+    return left != null;
+  }
+}
