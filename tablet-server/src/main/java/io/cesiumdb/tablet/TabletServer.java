@@ -1,8 +1,10 @@
 package io.cesiumdb.tablet;
 
+import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.tablet.handlers.TabletHandlers;
 import io.cesiumdb.tablet.replication.ReplicaHost;
 import io.cesiumdb.tablet.replication.ReplicaInfo;
+import io.cesiumdb.tablet.replication.TabletRange;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import io.cesiumdb.tablet.rpc.TabletRpcService;
 import io.cesiumdb.tablet.storage.RocksMvccStore;
@@ -89,6 +91,18 @@ public final class TabletServer implements AutoCloseable {
   /** The state of this node's replica of {@code tabletId}, if hosted. */
   public Optional<ReplicaInfo> replicaInfo(long tabletId) {
     return host.replica(tabletId).map(TabletReplica::info);
+  }
+
+  /** This node's view of a hosted tablet (range, epoch, replicas), for heartbeats. */
+  public Optional<TabletDescriptor> descriptor(long tabletId) {
+    return host.replica(tabletId).map(TabletReplica::descriptor);
+  }
+
+  /** The approximate bytes of a hosted tablet's range in the store (0 if not hosted). */
+  public long approximateSize(long tabletId) {
+    return descriptor(tabletId)
+        .map(d -> store.approximateSize(d.getKeyspace(), TabletRange.start(d), TabletRange.end(d)))
+        .orElse(0L);
   }
 
   /** Orderly stop: Ratis divisions close after applying what is committed, then the store. */
