@@ -11,8 +11,13 @@ import io.cesiumdb.proto.placement.TabletReport;
  * tablet's leader hint and size, and a non-leader report clears a hint that named this node.
  * Reports about tablets the directory does not know, or does not place on this node, are stale and
  * ignored. Leader changes do not bump epochs.
+ *
+ * <p>Before that, a leader report whose own descriptor names a tablet the directory does not know
+ * may adopt a split the PD did not record ({@link SplitAdoption}); the report then applies to the
+ * new tablet like any other.
  */
 final class HeartbeatHandler implements CommandHandler<Heartbeat> {
+  private final SplitAdoption adoption = new SplitAdoption();
 
   @Override
   public NodeEntry apply(MetaStores stores, Heartbeat cmd) {
@@ -31,6 +36,9 @@ final class HeartbeatHandler implements CommandHandler<Heartbeat> {
             .setLeaderCount(leaders)
             .build();
     stores.nodes().put(node);
+    for (TabletReport report : cmd.getTabletsList()) {
+      adoption.adopt(stores, cmd.getNodeId(), report);
+    }
     for (TabletReport report : cmd.getTabletsList()) {
       stores
           .directory()

@@ -6,8 +6,10 @@
  * dispatcher routes each command to its handler ({@code RegisterNodeHandler}, {@code
  * HeartbeatHandler}, {@code CreateSchemaHandler}, {@code CreateTableHandler}, {@code
  * DropTableHandler}, {@code SplitTabletHandler}, {@code UpdateReplicasHandler}, {@code
- * UpdateLeaderHandler}); a rejection is a {@link io.cesiumdb.pd.meta.MetaResult.Failed} with a
- * stable {@code ErrorCode} (and the current epoch for TABLET_MOVED).
+ * UpdateLeaderHandler}, {@code AllocateTabletIdsHandler}); a heartbeat may also adopt a split the
+ * directory did not record ({@code SplitAdoption}: a leader reports an unknown tablet that is the
+ * right-hand piece of a known one); a rejection is a {@link io.cesiumdb.pd.meta.MetaResult.Failed}
+ * with a stable {@code ErrorCode} (and the current epoch for TABLET_MOVED).
  *
  * <p>Neighbours: the PD's Ratis state machine (next step) feeds it log entries and stores {@link
  * io.cesiumdb.pd.meta.MetaState#toSnapshot} bytes; the PD leader builds {@code CreateTable}

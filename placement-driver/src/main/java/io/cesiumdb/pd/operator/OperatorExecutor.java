@@ -3,9 +3,9 @@ package io.cesiumdb.pd.operator;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Carries out an {@link Operator} against the real cluster: membership changes through Ratis and
- * tablet creation through the tablet RPC. Implemented by the next step (the operator controller);
- * the decision layer only proposes.
+ * Carries out an {@link Operator} against the real cluster: membership changes and tablet creation
+ * through the tablet RPC. Implemented by {@code controller.TabletOperatorExecutor}, driven by
+ * {@code controller.OperatorController}; the decision layer only proposes.
  */
 public interface OperatorExecutor {
 

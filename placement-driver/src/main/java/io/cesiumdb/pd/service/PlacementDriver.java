@@ -1,11 +1,18 @@
 package io.cesiumdb.pd.service;
 
+import com.google.protobuf.ByteString;
 import io.cesiumdb.common.concurrent.NamedThreads;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.common.error.RetryHint;
+import io.cesiumdb.pd.controller.LeaderContext;
+import io.cesiumdb.pd.controller.OperatorController;
+import io.cesiumdb.pd.controller.SplitFlow;
+import io.cesiumdb.pd.controller.TabletOperatorExecutor;
 import io.cesiumdb.pd.meta.MetaResult;
 import io.cesiumdb.pd.meta.MetaState;
+import io.cesiumdb.pd.tabletclient.GrpcTabletAdmin;
+import io.cesiumdb.pd.tabletclient.TabletAdmin;
 import io.cesiumdb.proto.placement.MetaCommand;
 import io.grpc.BindableService;
 import java.io.IOException;
@@ -44,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * leader. Reads are served at the leader, once it is ready, from applied state. Threads added to
  * Ratis' own: a small worker pool (continuations, reads) and one DDL thread (placement decisions
  * are serialized so two CreateTables never place from the same view).
+ *
+ * <p>With a {@link TabletAdmin} (what a node runs: {@link #start(PlacementDriverConfig, boolean)}
+ * with {@code true}, or {@link #start(PlacementDriverConfig, TabletAdmin)}), the leader also acts
+ * on the tablets: CreateTable creates the replicas, SplitTablet splits through {@link SplitFlow},
+ * and, unless disabled in the config, an {@link OperatorController} repairs, balances and
+ * auto-splits. Its actions run on one more cached pool of worker threads.
  */
 public final class PlacementDriver implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlacementDriver.class);
@@ -51,9 +64,6 @@ public final class PlacementDriver implements AutoCloseable {
   /** The placement driver's one Raft group, the same on every cluster. */
   public static final RaftGroupId GROUP_ID =
       RaftGroupId.valueOf(UUID.fromString("ce51d0b0-0000-4000-8000-00000000d001"));
-
-  /** Deadline of one CreateReplica call the leader makes while completing a CreateTable. */
-  static final java.time.Duration REPLICA_CREATE_DEADLINE = java.time.Duration.ofSeconds(10);
 
   private final PlacementDriverConfig config;
   private final PdStateMachine stateMachine;
@@ -63,13 +73,17 @@ public final class PlacementDriver implements AutoCloseable {
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
   private final PlacementServiceImpl service;
-  private final ReplicaCreator replicas = new ReplicaCreator(REPLICA_CREATE_DEADLINE);
-  private volatile boolean createsReplicas;
+  private final TabletAdmin tablets; // null = directory only
+  private final ExecutorService actions;
+  private final ReplicaCreator replicas;
+  private final SplitFlow splits;
+  private final OperatorController controller;
   private volatile RaftServer.Division division;
   private volatile boolean closed;
 
-  private PlacementDriver(PlacementDriverConfig config) throws IOException {
+  private PlacementDriver(PlacementDriverConfig config, TabletAdmin tablets) throws IOException {
     this.config = config;
+    this.tablets = tablets;
     this.stateMachine = new PdStateMachine();
     String node = config.nodeId();
     this.worker =
@@ -89,35 +103,74 @@ public final class PlacementDriver implements AutoCloseable {
             .setOption(existing ? StartupOption.RECOVER : StartupOption.FORMAT)
             .build();
     this.service = new PlacementServiceImpl(this);
+    this.actions = Executors.newCachedThreadPool(new NamedThreads("cesium-" + node + "-pd-action"));
+    if (tablets == null) {
+      this.replicas = null;
+      this.splits = null;
+      this.controller = null;
+    } else {
+      LeaderContext ctx =
+          new LeaderContext(new PdMetaLog(this), tablets, config.liveness(), config.controller());
+      this.replicas = new ReplicaCreator(tablets, config.controller().tabletRpcTimeout());
+      this.splits = new SplitFlow(ctx, actions);
+      this.controller =
+          new OperatorController(ctx, new TabletOperatorExecutor(ctx, actions), splits, node);
+    }
   }
 
   /**
    * Starts a directory-only member: CreateTable places and records tablets but does not ask tablet
-   * servers to create them (tests of the metadata layer, with made-up node addresses).
+   * servers to create them, SplitTablet is refused (UNAVAILABLE) and no controller runs (tests of
+   * the metadata layer, with made-up node addresses).
    */
   public static PlacementDriver start(PlacementDriverConfig config) throws IOException {
-    return start(config, false);
+    return start(config, (TabletAdmin) null);
   }
 
   /**
    * Starts the member: formats the group on first start, recovers it from the data dir after.
    *
-   * @param createReplicas whether the leader completes a CreateTable by asking each replica's
-   *     tablet server to create its replica (TabletService.CreateReplica) before answering; what a
-   *     node runs
+   * @param actOnTablets whether the leader acts on the tablet servers over gRPC ({@link
+   *     GrpcTabletAdmin}): CreateTable creates the replicas, SplitTablet splits the data, the
+   *     operator controller runs (unless disabled in the config); what a node runs. {@code false} =
+   *     directory only, as {@link #start(PlacementDriverConfig)}
    */
-  public static PlacementDriver start(PlacementDriverConfig config, boolean createReplicas)
+  public static PlacementDriver start(PlacementDriverConfig config, boolean actOnTablets)
+      throws IOException {
+    var c = config.controller();
+    return start(
+        config,
+        actOnTablets
+            ? new GrpcTabletAdmin(c.tabletRpcTimeout(), c.leaderCallTimeout(), config.nodeId())
+            : null);
+  }
+
+  /**
+   * Starts the member with this tablet admin client (a fake in tests; closed with the member), or
+   * directory-only when it is null.
+   */
+  public static PlacementDriver start(PlacementDriverConfig config, TabletAdmin tablets)
       throws IOException {
     Files.createDirectories(config.raftDir());
     Files.createDirectories(config.removedGroupsDir());
-    PlacementDriver pd = new PlacementDriver(config);
-    pd.createsReplicas = createReplicas;
+    PlacementDriver pd;
+    try {
+      pd = new PlacementDriver(config, tablets);
+    } catch (IOException | RuntimeException e) {
+      if (tablets != null) {
+        tablets.close();
+      }
+      throw e;
+    }
     try {
       pd.server.start();
       pd.division = pd.server.getDivision(GROUP_ID);
     } catch (IOException | RuntimeException e) {
       pd.halt();
       throw e;
+    }
+    if (pd.controller != null && config.controller().enabled()) {
+      pd.controller.start();
     }
     LOG.info("PD {}: Raft on {}, peers {}", config.nodeId(), pd.raftAddress(), config.peers());
     return pd;
@@ -140,10 +193,24 @@ public final class PlacementDriver implements AutoCloseable {
     return config.host() + ":" + server.getServerRpc().getInetSocketAddress().getPort();
   }
 
+  /**
+   * The operator controller (present when the member acts on tablets, even if disabled in the
+   * config: tests and tools may call {@link OperatorController#runOnce()} themselves).
+   */
+  public Optional<OperatorController> controller() {
+    return Optional.ofNullable(controller);
+  }
+
   /** Whether this member currently leads the PD group. */
   public boolean isLeader() {
     RaftServer.Division d = division;
     return d != null && !closed && d.getInfo().isLeader();
+  }
+
+  /** Whether this member leads the PD group and has applied every earlier-term entry. */
+  boolean isReadyLeader() {
+    RaftServer.Division d = division;
+    return d != null && !closed && d.getInfo().isLeader() && d.getInfo().isLeaderReady();
   }
 
   /** The PD leader's node id as this member knows it. */
@@ -227,8 +294,19 @@ public final class PlacementDriver implements AutoCloseable {
   }
 
   /** Asks the replicas' tablet servers to create these tablets; returns the failures. */
-  List<String> createReplicas(List<io.cesiumdb.proto.tablet.TabletDescriptor> tablets) {
-    return createsReplicas ? replicas.createAll(tablets) : List.of();
+  List<String> createReplicas(List<io.cesiumdb.proto.tablet.TabletDescriptor> descriptors) {
+    return replicas == null ? List.of() : replicas.createAll(descriptors);
+  }
+
+  /** Splits a tablet at the ready leader through the {@link SplitFlow}. */
+  CompletableFuture<SplitFlow.Halves> split(long tabletId, long expectedEpoch, ByteString key) {
+    if (splits == null) {
+      return CompletableFuture.failedFuture(
+          new CesiumException(
+              ErrorCode.UNAVAILABLE,
+              "placement driver member " + config.nodeId() + " is directory-only: cannot split"));
+    }
+    return awaitLeader().thenCompose(v -> splits.split(tabletId, expectedEpoch, key));
   }
 
   long nowMicros() {
@@ -276,7 +354,7 @@ public final class PlacementDriver implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    replicas.close();
+    stopActing();
     closeRaft();
     ddl.shutdown();
     worker.shutdown();
@@ -289,8 +367,19 @@ public final class PlacementDriver implements AutoCloseable {
     closed = true;
     ddl.shutdownNow();
     worker.shutdownNow();
-    replicas.close();
+    stopActing();
     closeRaft();
+  }
+
+  /** Stops the controller, interrupts running operators and splits, closes tablet channels. */
+  private void stopActing() {
+    if (controller != null) {
+      controller.close();
+    }
+    actions.shutdownNow();
+    if (tablets != null) {
+      tablets.close();
+    }
   }
 
   private void closeRaft() {

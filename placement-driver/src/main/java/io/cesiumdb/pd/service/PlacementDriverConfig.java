@@ -1,8 +1,10 @@
 package io.cesiumdb.pd.service;
 
 import io.cesiumdb.pd.cluster.LivenessPolicy;
+import io.cesiumdb.pd.controller.ControllerConfig;
 import io.cesiumdb.truetime.TimeSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,9 +22,13 @@ import java.util.function.LongSupplier;
  * @param peers every PD member, this one included (three in production; one or two in a small
  *     cluster)
  * @param tuning Ratis settings
- * @param liveness heartbeat age → UP/SUSPECT/DOWN, used when placing new tablets
+ * @param liveness heartbeat age → UP/SUSPECT/DOWN, used when placing new tablets and by the
+ *     controller; its {@code downAfter} is the dead-node timeout (default 30 s)
  * @param clockMicros wall-clock microseconds the leader stamps into RegisterNode and Heartbeat
  *     commands (the state machine never reads a clock)
+ * @param controller the leader's operator controller, split flow and tablet RPC knobs ({@link
+ *     ControllerConfig#DEFAULT}: on, 1 s rounds, 4 in flight, auto-split above 64 MiB, 10 s per
+ *     tablet RPC)
  */
 public record PlacementDriverConfig(
     String nodeId,
@@ -32,7 +38,8 @@ public record PlacementDriverConfig(
     List<PdPeer> peers,
     PdTuning tuning,
     LivenessPolicy liveness,
-    LongSupplier clockMicros) {
+    LongSupplier clockMicros,
+    ControllerConfig controller) {
 
   public PlacementDriverConfig {
     Objects.requireNonNull(nodeId, "nodeId");
@@ -41,6 +48,7 @@ public record PlacementDriverConfig(
     Objects.requireNonNull(tuning, "tuning");
     Objects.requireNonNull(liveness, "liveness");
     Objects.requireNonNull(clockMicros, "clockMicros");
+    Objects.requireNonNull(controller, "controller");
     peers = List.copyOf(peers);
     if (raftPort < 0 || raftPort > 65535) {
       throw new IllegalArgumentException("bad raftPort " + raftPort);
@@ -53,9 +61,32 @@ public record PlacementDriverConfig(
     }
   }
 
+  /** The config without controller settings: {@link ControllerConfig#DEFAULT}. */
+  public PlacementDriverConfig(
+      String nodeId,
+      String host,
+      int raftPort,
+      Path dataDir,
+      List<PdPeer> peers,
+      PdTuning tuning,
+      LivenessPolicy liveness,
+      LongSupplier clockMicros) {
+    this(
+        nodeId,
+        host,
+        raftPort,
+        dataDir,
+        peers,
+        tuning,
+        liveness,
+        clockMicros,
+        ControllerConfig.DEFAULT);
+  }
+
   /**
-   * A config with the default liveness policy and truetime's system time source (never the raw wall
-   * clock: an ArchUnit rule keeps wall-clock reads inside truetime).
+   * A config with the default liveness policy (suspect after 10 s, dead after 30 s), the default
+   * controller and truetime's system time source (never the raw wall clock: an ArchUnit rule keeps
+   * wall-clock reads inside truetime).
    */
   public static PlacementDriverConfig of(
       String nodeId, String host, int raftPort, Path dataDir, List<PdPeer> peers, PdTuning tuning) {
@@ -67,12 +98,63 @@ public record PlacementDriverConfig(
         peers,
         tuning,
         LivenessPolicy.DEFAULT,
-        TimeSource.system()::nowMicros);
+        TimeSource.system()::nowMicros,
+        ControllerConfig.DEFAULT);
   }
 
   public PlacementDriverConfig withLiveness(LivenessPolicy policy) {
     return new PlacementDriverConfig(
-        nodeId, host, raftPort, dataDir, peers, tuning, policy, clockMicros);
+        nodeId, host, raftPort, dataDir, peers, tuning, policy, clockMicros, controller);
+  }
+
+  public PlacementDriverConfig withClockMicros(LongSupplier clock) {
+    return new PlacementDriverConfig(
+        nodeId, host, raftPort, dataDir, peers, tuning, liveness, clock, controller);
+  }
+
+  public PlacementDriverConfig withController(ControllerConfig c) {
+    return new PlacementDriverConfig(
+        nodeId, host, raftPort, dataDir, peers, tuning, liveness, clockMicros, c);
+  }
+
+  /**
+   * A node whose last heartbeat is at least this old is DOWN and its replicas are replaced (default
+   * 30 s): the liveness policy's {@code downAfter}. The suspect threshold (no new work) is lowered
+   * to it if it was higher.
+   */
+  public PlacementDriverConfig withDeadNodeTimeout(Duration timeout) {
+    Duration suspect =
+        liveness.suspectAfter().compareTo(timeout) > 0 ? timeout : liveness.suspectAfter();
+    return withLiveness(new LivenessPolicy(suspect, timeout));
+  }
+
+  public Duration deadNodeTimeout() {
+    return liveness.downAfter();
+  }
+
+  /** Time between two scheduling rounds on the PD leader (default 1 s). */
+  public PlacementDriverConfig withScheduleInterval(Duration interval) {
+    return withController(controller.withScheduleInterval(interval));
+  }
+
+  /** Operators and auto-splits the controller runs at once (default 4; one per tablet). */
+  public PlacementDriverConfig withMaxInFlightOperators(int max) {
+    return withController(controller.withMaxInFlightOperators(max));
+  }
+
+  /** Leader-reported size above which a tablet is split (default 64 MiB; 0 = never). */
+  public PlacementDriverConfig withSplitThresholdBytes(long bytes) {
+    return withController(controller.withSplitThresholdBytes(bytes));
+  }
+
+  /** Whether the PD leader runs the operator controller at all (default true). */
+  public PlacementDriverConfig withControllerEnabled(boolean enabled) {
+    return withController(controller.withEnabled(enabled));
+  }
+
+  /** Deadline of one tablet admin RPC (default 10 s). */
+  public PlacementDriverConfig withTabletRpcTimeout(Duration timeout) {
+    return withController(controller.withTabletRpcTimeout(timeout));
   }
 
   public Path raftDir() {

@@ -6,7 +6,6 @@ import io.cesiumdb.pd.cluster.ClusterView;
 import io.cesiumdb.pd.meta.MetaResult;
 import io.cesiumdb.pd.meta.MetaState;
 import io.cesiumdb.pd.meta.TableCreated;
-import io.cesiumdb.pd.meta.TabletSplit;
 import io.cesiumdb.pd.placement.Placement;
 import io.cesiumdb.pd.placement.TabletPlacement;
 import io.cesiumdb.proto.errors.ErrorDetail;
@@ -39,7 +38,6 @@ import io.cesiumdb.proto.placement.NodeEntry;
 import io.cesiumdb.proto.placement.PlacementServiceGrpc;
 import io.cesiumdb.proto.placement.RegisterNode;
 import io.cesiumdb.proto.placement.ReplicaList;
-import io.cesiumdb.proto.placement.SplitTablet;
 import io.cesiumdb.proto.placement.SplitTabletRequest;
 import io.cesiumdb.proto.placement.SplitTabletResponse;
 import io.cesiumdb.proto.placement.TableDef;
@@ -57,9 +55,9 @@ import java.util.function.Function;
  * The {@code PlacementService} RPC over one {@link PlacementDriver} member.
  *
  * <ul>
- *   <li>Writes (Join, Heartbeat, CreateTable, DropTable, SplitTablet) become {@code MetaCommand}s
- *       logged through the PD group; at a follower they answer NOT_LEADER (RTE-1) naming the
- *       leader. Times in commands come from the leader's clock.
+ *   <li>Writes (Join, Heartbeat, CreateTable, DropTable) become {@code MetaCommand}s logged through
+ *       the PD group; at a follower they answer NOT_LEADER (RTE-1) naming the leader. Times in
+ *       commands come from the leader's clock.
  *   <li>CreateTable decides at the leader, on its DDL thread: it creates the schema if missing,
  *       builds a {@code ClusterView} from the applied state, places N + 1 tablets with {@link
  *       Placement#placeNewTablets} and logs CreateTable with those placements. Then it asks each
@@ -69,6 +67,8 @@ import java.util.function.Function;
  *   <li>Reads (GetTable, ListTables, LookupTablet, ListTablets, ListNodes) are served at the ready
  *       leader from applied state, without a ReadIndex round: a deposed leader that has not yet
  *       noticed may answer from slightly stale state (directory staleness is caught by epochs).
+ *   <li>SplitTablet runs the split flow at the leader: AllocateTabletIds, TabletService.Split at
+ *       the tablet's leader, SplitTablet committed with the key the tablet used.
  *   <li>GetLeader is answered by any member from its own view.
  * </ul>
  *
@@ -196,28 +196,21 @@ final class PlacementServiceImpl extends PlacementServiceGrpc.PlacementServiceIm
         e -> DropTableResponse.newBuilder().setError(e).build());
   }
 
-  /** Metadata only: the tablet servers do not split their data yet (a later step). */
+  /**
+   * A real split at the leader ({@code controller.SplitFlow}): allocate the right tablet's id,
+   * TabletService.Split at the tablet's leader, commit the split the tablet made, answer both
+   * halves from the directory. A directory-only member answers UNAVAILABLE.
+   */
   @Override
   public void splitTablet(SplitTabletRequest req, StreamObserver<SplitTabletResponse> out) {
-    MetaCommand cmd =
-        MetaCommand.newBuilder()
-            .setSplitTablet(
-                SplitTablet.newBuilder()
-                    .setTabletId(req.getTabletId())
-                    .setExpectedEpoch(req.getExpectedEpoch())
-                    .setSplitKey(req.getSplitKey()))
-            .build();
     respond(
-        pd.submit(cmd)
-            .thenApply(r -> r.value(TabletSplit.class))
+        pd.split(req.getTabletId(), req.getExpectedEpoch(), req.getSplitKey())
             .thenApply(
-                split ->
-                    pd.readLocal(
-                        s ->
-                            SplitTabletResponse.newBuilder()
-                                .setLeft(s.descriptor(split.left()))
-                                .setRight(s.descriptor(split.right()))
-                                .build())),
+                halves ->
+                    SplitTabletResponse.newBuilder()
+                        .setLeft(halves.left())
+                        .setRight(halves.right())
+                        .build()),
         out,
         e -> SplitTabletResponse.newBuilder().setError(e).build());
   }

@@ -16,9 +16,13 @@
  *       state.
  * </ul>
  *
- * <p>Neighbours: {@code pd.meta} (the deterministic state), {@code pd.placement} (decisions), the
- * {@code server} module (hosts {@code rpcService()} and, next, asks tablet servers to create the
- * placed replicas). Invariants: only the state machine's apply changes {@code MetaState}; a
- * command's time comes from the leader's clock; no Ratis type leaves this package.
+ * <p>With a tablet admin client the member also acts on tablets ({@code pd.controller}: CreateTable
+ * creates replicas, SplitTablet splits the data, the operator controller repairs, balances and
+ * auto-splits on the leader).
+ *
+ * <p>Neighbours: {@code pd.meta} (the deterministic state), {@code pd.placement} (decisions),
+ * {@code pd.controller} and {@code pd.tabletclient} (actions on tablets), the {@code server} module
+ * (hosts {@code rpcService()}). Invariants: only the state machine's apply changes {@code
+ * MetaState}; a command's time comes from the leader's clock; no Ratis type leaves this package.
  */
 package io.cesiumdb.pd.service;

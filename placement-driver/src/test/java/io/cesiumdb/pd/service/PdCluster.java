@@ -1,6 +1,7 @@
 package io.cesiumdb.pd.service;
 
 import io.cesiumdb.pd.cluster.LivenessPolicy;
+import io.cesiumdb.pd.tabletclient.FakeTabletAdmin;
 import io.cesiumdb.proto.placement.PlacementServiceGrpc;
 import io.cesiumdb.proto.placement.PlacementServiceGrpc.PlacementServiceBlockingStub;
 import io.grpc.ManagedChannel;
@@ -22,7 +23,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Test fixture: {@code n} placement-driver members on loopback, each with its own Ratis port and a
  * gRPC server hosting its {@code rpcService()}. Members can be halted and restarted from their data
- * dirs. Waiting is polling with a deadline, never a fixed sleep.
+ * dirs. Waiting is polling with a deadline, never a fixed sleep. The tablet side is one shared
+ * {@link FakeTabletAdmin} (every CreateReplica and Split succeeds at once); the operator controller
+ * is off.
  */
 final class PdCluster implements AutoCloseable {
   static final String HOST = "127.0.0.1";
@@ -32,6 +35,7 @@ final class PdCluster implements AutoCloseable {
   private final PlacementDriver[] members;
   private final Server[] servers;
   private final ManagedChannel[] channels;
+  private final FakeTabletAdmin tablets = new FakeTabletAdmin();
 
   private PdCluster(Path root, int n) {
     this.root = root;
@@ -64,8 +68,10 @@ final class PdCluster implements AutoCloseable {
                 peers,
                 PdTuning.forTests())
             // Tests join nodes once and never heartbeat: keep them UP for the test's life.
-            .withLiveness(new LivenessPolicy(Duration.ofMinutes(10), Duration.ofMinutes(20)));
-    members[i] = PlacementDriver.start(config);
+            .withLiveness(new LivenessPolicy(Duration.ofMinutes(10), Duration.ofMinutes(20)))
+            // Rounds would change the directory under the tests' assertions.
+            .withControllerEnabled(false);
+    members[i] = PlacementDriver.start(config, tablets);
     servers[i] =
         NettyServerBuilder.forAddress(new InetSocketAddress(HOST, port(self.serviceAddress())))
             .addService(members[i].rpcService())
@@ -92,6 +98,10 @@ final class PdCluster implements AutoCloseable {
         members[i] = null;
       }
     }
+  }
+
+  FakeTabletAdmin tablets() {
+    return tablets;
   }
 
   int size() {

@@ -170,6 +170,12 @@ class PlacementDriverClusterTest {
                 .build());
     assertOk(split.getError());
     assertEquals(first.getEpoch() + 1, split.getLeft().getEpoch());
+    // The split ran at the tablet (a fake here) with the id the PD allocated for the right half.
+    List<String> splits = cluster.tablets().calls("Split");
+    assertEquals(1, splits.size());
+    assertTrue(
+        splits.get(0).endsWith(" right t" + split.getRight().getTabletId()), splits.toString());
+    assertEquals(ByteString.copyFrom(new byte[] {0, 5}), split.getRight().getStartKey());
     // A stale epoch is refused with the current one.
     ErrorDetail stale =
         leader
@@ -181,6 +187,8 @@ class PlacementDriverClusterTest {
                     .build())
             .getError();
     assertEquals(first.getEpoch() + 1, stale.getTabletMoved().getCurrentEpoch());
+    assertEquals(
+        1, cluster.tablets().calls("Split").size(), "a stale split never reaches the tablet");
     assertOk(
         leader
             .heartbeat(HeartbeatRequest.newBuilder().setNodeId("n1").setDiskUsedBytes(42).build())
