@@ -82,6 +82,11 @@ public final class ChannelPool implements AutoCloseable {
     return builder.build();
   }
 
+  /** Where channel callbacks run. */
+  Executor executor() {
+    return executor;
+  }
+
   /** The number of channels open. */
   public int size() {
     return channels.size();

@@ -1,5 +1,6 @@
 package io.cesiumdb.txn.routing;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.cesiumdb.common.error.AbortReason;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
@@ -9,6 +10,7 @@ import io.cesiumdb.proto.errors.ErrorDetail;
 import io.cesiumdb.proto.errors.NotLeader;
 import io.cesiumdb.proto.errors.TabletMoved;
 import io.cesiumdb.proto.errors.TxnAborted;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
 import java.util.Optional;
 
 /**
@@ -19,7 +21,9 @@ import java.util.Optional;
  *
  * <p>Lossy corners, on purpose: an unknown code id becomes {@code INTERNAL} with the id kept in the
  * message (a newer server must not make an older client crash); an unknown abort reason becomes a
- * null reason; a tablet id string that is not a number becomes 0.
+ * null reason; a tablet id string that is not a number becomes 0; an unreadable {@code
+ * TabletMoved.current} is dropped. {@code TabletMoved.current} travels as its serialized bytes in
+ * {@link RetryHint.TabletMoved#currentDescriptor()} ({@code common} does not know protobuf).
  */
 public final class ErrorDetails {
   private ErrorDetails() {}
@@ -52,7 +56,10 @@ public final class ErrorDetails {
           case TABLET_MOVED -> {
             TabletMoved h = detail.getTabletMoved();
             yield new RetryHint.TabletMoved(
-                Long.toUnsignedString(h.getTabletId()), h.getCallerEpoch(), h.getCurrentEpoch());
+                Long.toUnsignedString(h.getTabletId()),
+                h.getCallerEpoch(),
+                h.getCurrentEpoch(),
+                h.hasCurrent() ? h.getCurrent().toByteArray() : null);
           }
           case TXN_ABORTED -> {
             TxnAborted h = detail.getTxnAborted();
@@ -89,11 +96,13 @@ public final class ErrorDetails {
               .setLeaderNodeId(h.leaderNodeId())
               .setLeaderAddress(h.leaderAddress()));
     } else if (hint instanceof RetryHint.TabletMoved h) {
-      b.setTabletMoved(
+      TabletMoved.Builder moved =
           TabletMoved.newBuilder()
               .setTabletId(tabletId(h.tabletId()))
               .setCallerEpoch(h.callerEpoch())
-              .setCurrentEpoch(h.currentEpoch()));
+              .setCurrentEpoch(h.currentEpoch());
+      decode(h.currentDescriptor()).ifPresent(moved::setCurrent);
+      b.setTabletMoved(moved);
     } else if (hint instanceof RetryHint.TxnAborted h) {
       b.setTxnAborted(
           TxnAborted.newBuilder()
@@ -104,6 +113,29 @@ public final class ErrorDetails {
           ClockFenced.newBuilder().setNodeId(h.nodeId()).setExplanation(h.explanation()));
     }
     return b.build();
+  }
+
+  /**
+   * The current descriptor a {@code TABLET_MOVED} error carries (the answering replica's view of
+   * its tablet, range included), if {@code e} is one and it has one.
+   */
+  public static Optional<TabletDescriptor> currentDescriptor(CesiumException e) {
+    if (e != null && e.hint().orElse(null) instanceof RetryHint.TabletMoved h) {
+      return decode(h.currentDescriptor());
+    }
+    return Optional.empty();
+  }
+
+  /** A serialized descriptor, or empty when absent or unreadable (lossy on purpose, see above). */
+  private static Optional<TabletDescriptor> decode(byte[] bytes) {
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(TabletDescriptor.parseFrom(bytes));
+    } catch (InvalidProtocolBufferException unreadable) {
+      return Optional.empty();
+    }
   }
 
   private static AbortReason abortReason(String name) {

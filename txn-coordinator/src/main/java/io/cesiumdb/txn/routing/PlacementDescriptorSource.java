@@ -25,11 +25,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A {@link DescriptorSource} backed by the placement driver's directory: a small cache of
- * descriptors keyed by tablet id, refreshed from {@code PlacementService} (ListTablets of the
- * tablet's table, falling back to LookupTablet of its start key) when a replica answers {@code
- * TABLET_MOVED}. PD calls start at the last member that answered, follow NOT_LEADER hints and try
- * the other members; each has a deadline. One small daemon pool; channels closed with the source.
+ * The {@link DescriptorSource} of the descriptor-addressed path ({@link TabletRouter} used
+ * directly), refreshing by tablet id: a small cache of descriptors keyed by tablet id, fed first by
+ * the {@code current} descriptor a {@code TABLET_MOVED} error carries, then by {@code
+ * PlacementService} (ListTablets of the tablet's table, falling back to LookupTablet of its start
+ * key). {@link TabletRouterBuilder#placementAddresses} makes it the router's default. Key-addressed
+ * callers use {@link KeyRouter}, which re-resolves by key instead (see {@link DescriptorSource}).
+ * PD calls start at the last member that answered, follow NOT_LEADER hints and try the other
+ * members; each has a deadline. One small daemon pool; channels closed with the source.
  */
 public final class PlacementDescriptorSource implements DescriptorSource, AutoCloseable {
   private final List<String> members;
@@ -63,6 +66,9 @@ public final class PlacementDescriptorSource implements DescriptorSource, AutoCl
   @Override
   public CompletableFuture<TabletDescriptor> refresh(
       TabletDescriptor stale, CesiumException reason) {
+    ErrorDetails.currentDescriptor(reason)
+        .filter(c -> c.getTabletId() == stale.getTabletId() && c.getReplicasCount() > 0)
+        .ifPresent(this::remember); // the replica's own view: authoritative for its tablet id
     TabletDescriptor cached = cache.get(stale.getTabletId());
     if (cached != null && cached.getEpoch() > stale.getEpoch()) {
       return CompletableFuture.completedFuture(cached);

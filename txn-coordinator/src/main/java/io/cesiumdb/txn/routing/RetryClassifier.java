@@ -83,6 +83,11 @@ final class RetryClassifier {
         || code == ErrorCode.REPLICA_BEHIND;
   }
 
+  /** True for answers that mean "this replica does not host the tablet". */
+  static boolean isNotHosted(ErrorCode code) {
+    return NOT_HOSTED.contains(code);
+  }
+
   static <Resp> Decision classify(
       TabletRpc<?, Resp> rpc, UnaryAttempt.Result<Resp> r, TabletDescriptor d, Endpoint target) {
     if (r.failure() != null) {

@@ -31,12 +31,14 @@ final class RoutedCall<Req, Resp> {
   private final RoutingMode mode;
   private final TargetSelector selector;
   private final long deadlineNanos;
+  private final boolean keyed;
   private final CompletableFuture<Resp> result = new CompletableFuture<>();
   private TabletDescriptor descriptor;
   private Req request;
   private int attempts;
   private int roundAttempts;
   private int round;
+  private int notHostedInRound;
   private CesiumException lastError;
 
   RoutedCall(
@@ -45,7 +47,9 @@ final class RoutedCall<Req, Resp> {
       TabletDescriptor descriptor,
       Req request,
       RoutingMode mode,
-      ReplicaDescriptor fixed) {
+      ReplicaDescriptor fixed,
+      long deadlineNanos,
+      boolean keyed) {
     this.ctx = ctx;
     this.rpc = rpc;
     this.mode = mode;
@@ -57,7 +61,8 @@ final class RoutedCall<Req, Resp> {
             : descriptor.toBuilder().clearReplicas().addReplicas(fixed).build();
     this.selector =
         new TargetSelector(routeBy, mode, ctx.leaders(), ctx.rotation().getAndIncrement());
-    this.deadlineNanos = System.nanoTime() + ctx.config().overallDeadline().toNanos();
+    this.deadlineNanos = deadlineNanos;
+    this.keyed = keyed;
   }
 
   /** Starts the first attempt and returns the caller's future. */
@@ -157,11 +162,19 @@ final class RoutedCall<Req, Resp> {
   /** Counts the attempt in its round; attempts again now, or after a backoff ending a round. */
   private void retryLater(CesiumException error) {
     lastError = error;
+    if (RetryClassifier.isNotHosted(error.code())) {
+      notHostedInRound++;
+    }
     if (++roundAttempts < selector.roundSize()) {
       attempt();
       return;
     }
+    if (keyed && notHostedInRound >= selector.roundSize()) {
+      fail(error); // no replica hosts the tablet: stale descriptor, KeyRouter re-resolves the key
+      return;
+    }
     roundAttempts = 0;
+    notHostedInRound = 0;
     round++;
     long remaining = deadlineNanos - System.nanoTime();
     if (remaining <= 0) {
@@ -178,8 +191,10 @@ final class RoutedCall<Req, Resp> {
   }
 
   private void refreshDescriptor(CesiumException moved) {
-    if (mode == RoutingMode.FIXED) {
-      fail(moved); // pinned to one replica: a new descriptor would not change where to go
+    if (mode == RoutingMode.FIXED || keyed) {
+      // FIXED: pinned to one replica, a new descriptor would not change where to go. Keyed: the
+      // key may now belong to another tablet; KeyRouter re-resolves it by key, a layer up.
+      fail(moved);
       return;
     }
     ctx.metrics().descriptorRefresh();
@@ -194,7 +209,7 @@ final class RoutedCall<Req, Resp> {
   private void onRefreshed(TabletDescriptor fresh, Throwable t, CesiumException moved) {
     try {
       if (t != null || fresh == null || fresh.getEpoch() <= descriptor.getEpoch()) {
-        fail(moved); // TODO(#4): with the directory cache this becomes a retry, not a failure
+        fail(moved); // no newer descriptor of this tablet id: key-addressed callers use KeyRouter
         return;
       }
       if (fresh.getReplicasCount() == 0) {

@@ -143,6 +143,9 @@ public final class TabletRouter implements AutoCloseable {
     }
     closed = true;
     ctx.channels().close();
+    if (ctx.descriptors() instanceof PlacementDescriptorSource owned) {
+      owned.close(); // built by the builder from placement addresses
+    }
     ctx.timer().close(); // requests in a backoff pause attempt now, see `closed` and fail
     if (ownedExecutor != null) {
       ownedExecutor.shutdown();
@@ -160,6 +163,41 @@ public final class TabletRouter implements AutoCloseable {
       Req request,
       RoutingMode mode,
       ReplicaDescriptor fixed) {
+    long deadline = System.nanoTime() + ctx.config().overallDeadline().toNanos();
+    return submit(rpc, tablet, request, mode, fixed, deadline, false);
+  }
+
+  /**
+   * A key-addressed call for {@link KeyRouter}: ends at {@code deadlineNanos} (the key request's
+   * deadline, across re-resolutions) and fails fast with the stale-routing error ({@code
+   * TABLET_MOVED}, or {@code TABLET_NOT_FOUND} once every replica said so) instead of refreshing
+   * the descriptor by tablet id, so the caller can re-resolve the key.
+   */
+  <Req, Resp> CompletableFuture<Resp> submitKeyed(
+      TabletRpc<Req, Resp> rpc,
+      TabletDescriptor tablet,
+      Req request,
+      RoutingMode mode,
+      long deadlineNanos) {
+    return submit(rpc, tablet, request, mode, null, deadlineNanos, true);
+  }
+
+  RouterContext context() {
+    return ctx;
+  }
+
+  static RoutingMode modeFor(ReadConsistency consistency) {
+    return modeOf(consistency);
+  }
+
+  private <Req, Resp> CompletableFuture<Resp> submit(
+      TabletRpc<Req, Resp> rpc,
+      TabletDescriptor tablet,
+      Req request,
+      RoutingMode mode,
+      ReplicaDescriptor fixed,
+      long deadlineNanos,
+      boolean keyed) {
     try {
       if (tablet == null || request == null) {
         return invalid(rpc.name() + ": tablet and request are required");
@@ -177,7 +215,7 @@ public final class TabletRouter implements AutoCloseable {
             new CesiumException(ErrorCode.SHUTTING_DOWN, "tablet router closed"));
       }
       Req withId = rpc.withTabletId().apply(request, tablet.getTabletId());
-      return new RoutedCall<>(ctx, rpc, tablet, withId, mode, fixed).start();
+      return new RoutedCall<>(ctx, rpc, tablet, withId, mode, fixed, deadlineNanos, keyed).start();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(CesiumException.from(e));
     }

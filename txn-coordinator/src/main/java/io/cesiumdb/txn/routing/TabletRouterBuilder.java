@@ -1,5 +1,6 @@
 package io.cesiumdb.txn.routing;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -17,7 +18,8 @@ public final class TabletRouterBuilder {
   private RouterConfig config = RouterConfig.defaults();
   private ChannelFactory channelFactory = ChannelFactory.plaintext();
   private String callerNodeId;
-  private DescriptorSource descriptors = DescriptorSource.unchanged();
+  private DescriptorSource descriptors;
+  private List<String> placementAddresses;
   private Random random = new Random();
   private Executor executor;
 
@@ -44,9 +46,22 @@ public final class TabletRouterBuilder {
     return this;
   }
 
-  /** Where fresher descriptors come from. Default {@link DescriptorSource#unchanged()}. */
+  /**
+   * Where fresher descriptors come from. Default: a {@link PlacementDescriptorSource} over {@link
+   * #placementAddresses} if given (closed with the router), else {@link
+   * DescriptorSource#unchanged()}.
+   */
   public TabletRouterBuilder descriptorSource(DescriptorSource source) {
     this.descriptors = Objects.requireNonNull(source, "source");
+    return this;
+  }
+
+  /**
+   * host:port of placement driver members (or any nodes): the default {@link #descriptorSource}
+   * then asks the placement driver. Key-addressed routing is {@link KeyRouter#builder()}.
+   */
+  public TabletRouterBuilder placementAddresses(List<String> addresses) {
+    this.placementAddresses = List.copyOf(addresses);
     return this;
   }
 
@@ -71,10 +86,17 @@ public final class TabletRouterBuilder {
     ExecutorService owned =
         executor == null ? Executors.newCachedThreadPool(daemon("cesium-router-")) : null;
     Executor callbacks = executor == null ? owned : executor;
+    DescriptorSource source = descriptors;
+    if (source == null) {
+      source =
+          placementAddresses == null
+              ? DescriptorSource.unchanged()
+              : new PlacementDescriptorSource(placementAddresses, config.attemptTimeout());
+    }
     return new TabletRouter(
         config,
         new ChannelPool(channelFactory, callerNodeId, callbacks),
-        descriptors,
+        source,
         new Backoff(config.backoffBase(), config.backoffMax(), random),
         new BackoffTimer(),
         owned);

@@ -4,6 +4,10 @@
  * <h2>Map</h2>
  *
  * <pre>
+ *  by key       KeyRouter (read, write, scan, tabletFor by keyspace + key) ─ KeyRouterBuilder
+ *               ─ KeyedRetry (re-resolve on stale routing) ─ ScanWalk (tablets in key order)
+ *               ─ TabletLocator ─ TabletDirectoryCache (keyspace → start_key → descriptor) ─ KeyRanges
+ *               ─ TabletDirectory seam ─ PlacementDirectory ─ PlacementClient/PlacementCall (PD leader)
  *  façade       TabletRouter (async: read, scan, write, status) ─ TabletRouterBuilder
  *               BlockingTabletRouter (tests and tools)
  *  per request  RoutedCall: the retry loop ─ TargetSelector (which endpoint next)
@@ -12,7 +16,8 @@
  *               ─ Backoff (bounded exponential, equal jitter) ─ BackoffTimer (the pauses)
  *  shared       LeaderCache (tablet id to last known leader) ─ ChannelPool (one channel per
  *               address) ─ RouterMetrics ─ RouterConfig ─ RouterContext
- *  seams        ChannelFactory (Netty or in-process) ─ DescriptorSource (issue 4's directory)
+ *  seams        ChannelFactory (Netty or in-process) ─ DescriptorSource (refresh by tablet id:
+ *               PlacementDescriptorSource) ─ TabletDirectory (resolve by key)
  *  wire ↔ error ErrorDetails: the module's only ErrorDetail ↔ CesiumException mapping
  *  descriptions TabletRpc (per-method facts), RoutingMode, Endpoint
  * </pre>
@@ -30,13 +35,19 @@
  *   <li>One attempt in flight per request; every attempt carries a gRPC deadline no later than the
  *       request's overall deadline.
  *   <li>Cached leaders are hints: a failure of the cached leader removes it, a hint replaces it.
+ *   <li>Key-addressed callers ({@link io.cesiumdb.txn.routing.KeyRouter}) never see {@code
+ *       TABLET_MOVED} or {@code TABLET_NOT_FOUND}: refresh is by key, one layer above the retry
+ *       loop (the rejected alternative, a key-aware {@code DescriptorSource}, is in its javadoc).
+ *   <li>Cached directory ranges of one keyspace never overlap; a lower epoch of a cached tablet id
+ *       is refused.
  * </ul>
  *
  * <h2>Neighbours</h2>
  *
  * <p>Speaks {@code TabletService} from {@code proto} (tablet.proto, errors.proto); the tablet
  * server's rpc package is the other end. Issue 5's transaction pipeline and read-only reads sit on
- * top; issue 4's directory cache plugs in through {@link io.cesiumdb.txn.routing.DescriptorSource}.
+ * top and address tablets by key through {@code KeyRouter}. Speaks {@code PlacementService}
+ * (placement.proto: GetLeader, LookupTablet, ListTablets) to fill the directory cache.
  *
  * <h2>Related code elsewhere</h2>
  *

@@ -97,4 +97,30 @@ class ErrorDetailsTest {
     assertTrue(ErrorDetails.isError(ErrorDetail.newBuilder().setCode("CMN-3").build()));
     assertTrue(Arrays.stream(ErrorCode.values()).allMatch(c -> !c.id().isEmpty()));
   }
+
+  @Test
+  void tabletMovedCarriesTheCurrentDescriptorBothWays() {
+    io.cesiumdb.proto.tablet.TabletDescriptor current =
+        io.cesiumdb.proto.tablet.TabletDescriptor.newBuilder()
+            .setTabletId(7)
+            .setKeyspace(3)
+            .setEndKey(com.google.protobuf.ByteString.copyFromUtf8("m"))
+            .setEpoch(4)
+            .build();
+    ErrorDetail wire =
+        ErrorDetails.toDetail(
+            ErrorCode.TABLET_MOVED,
+            "moved",
+            new RetryHint.TabletMoved("7", 3, 4, current.toByteArray()));
+
+    assertEquals(current, wire.getTabletMoved().getCurrent());
+    assertEquals(
+        Optional.of(current), ErrorDetails.currentDescriptor(ErrorDetails.toException(wire)));
+    assertEquals(
+        Optional.empty(),
+        ErrorDetails.currentDescriptor(
+            ErrorDetails.toException(
+                ErrorDetails.toDetail(
+                    ErrorCode.TABLET_MOVED, "moved", new RetryHint.TabletMoved("7", 3, 4)))));
+  }
 }

@@ -179,7 +179,11 @@ class FailureRoutingTest {
     CesiumException e =
         assertThrows(CesiumException.class, () -> router.blocking().write(tablet, write));
 
-    assertEquals(ErrorCode.UNAVAILABLE, e.code());
+    // NB: on a loaded box the last attempt may be cut by the deadline after the write was sent:
+    // then the write fails DEADLINE_EXCEEDED ("may have been applied"), also never a routing code.
+    assertTrue(
+        e.code() == ErrorCode.UNAVAILABLE || e.code() == ErrorCode.DEADLINE_EXCEEDED,
+        e.getMessage());
     assertTrue(e.hint().isEmpty(), "no routing hint leaks to the caller");
     RouterMetrics.Snapshot m = router.metrics().snapshot();
     assertTrue(m.notLeaderRedirects() >= 1, m.toString());

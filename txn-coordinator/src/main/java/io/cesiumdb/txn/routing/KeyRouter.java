@@ -1,0 +1,217 @@
+package io.cesiumdb.txn.routing;
+
+import com.google.protobuf.ByteString;
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.ReadConsistency;
+import io.cesiumdb.proto.tablet.ReadRequest;
+import io.cesiumdb.proto.tablet.ReadResponse;
+import io.cesiumdb.proto.tablet.Row;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.proto.tablet.WriteRequest;
+import io.cesiumdb.proto.tablet.WriteResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Key-addressed routing: callers name a keyspace (table id) and keys, never a tablet. The router
+ * resolves keys through its {@link TabletDirectoryCache} (filled from the placement driver), sends
+ * through a {@link TabletRouter} (leader finding, hints, backoff), and when a tablet answers {@code
+ * TABLET_MOVED} or no replica hosts it any more, repairs the cache (the error's {@code current}
+ * descriptor, then the placement driver by key) and retries within the request's deadline ({@link
+ * RouterConfig#overallDeadline()}). Callers never see {@code NOT_LEADER}, {@code TABLET_MOVED} or
+ * {@code TABLET_NOT_FOUND}: at the deadline they get {@code UNAVAILABLE}, or the last non-routing
+ * error.
+ *
+ * <p>Writes are atomic per tablet only: all mutations of a {@link #write} must fall in one tablet;
+ * a batch that spans tablets (after one refresh from the placement driver) fails with {@code
+ * INVALID_ARGUMENT}: multi-tablet atomic writes are transactions (issue 5). A write is re-sent only
+ * after a stale-routing answer, which means the tablet rejected it; a timeout after delivery is not
+ * retried (see {@link RetryClassifier}).
+ *
+ * <p>Every method returns at once and never throws. Thread-safe. Build with {@link #builder()};
+ * {@link #close()} closes the router it built, its channels and the placement driver client.
+ */
+public final class KeyRouter implements AutoCloseable {
+  private final TabletRouter tablets;
+  private final TabletLocator locator;
+  private final boolean ownsTablets;
+
+  KeyRouter(TabletRouter tablets, TabletLocator locator, boolean ownsTablets) {
+    this.tablets = tablets;
+    this.locator = locator;
+    this.ownsTablets = ownsTablets;
+  }
+
+  /** A builder; it needs placement driver addresses or a {@link TabletDirectory}. */
+  public static KeyRouterBuilder builder() {
+    return new KeyRouterBuilder();
+  }
+
+  /**
+   * Reads one key of {@code keyspace} as of {@code readTs} (0 = now, at the leader). {@code
+   * SNAPSHOT} consistency may be served by any replica whose safe time covers {@code readTs}.
+   */
+  public CompletableFuture<ReadResponse> read(
+      long keyspace, ByteString key, ReadConsistency consistency, long readTs) {
+    if (key == null || consistency == null) {
+      return invalid("read: key and consistency are required");
+    }
+    ReadRequest request =
+        ReadRequest.newBuilder().setKey(key).setReadTs(readTs).setConsistency(consistency).build();
+    RoutingMode mode = TabletRouter.modeFor(consistency);
+    return KeyedRetry.run(
+        ctx(),
+        "Read of keyspace " + keyspace,
+        deadline(),
+        dl ->
+            locator
+                .locate(keyspace, key, dl)
+                .thenCompose(
+                    d ->
+                        tablets
+                            .submitKeyed(TabletRpc.READ, d, request, mode, dl)
+                            .whenComplete((r, t) -> repairIfStale(keyspace, key, d, t))));
+  }
+
+  /**
+   * Applies {@code mutations} atomically in the one tablet that holds all their keys. Fails with
+   * {@code INVALID_ARGUMENT} if they span tablets.
+   */
+  public CompletableFuture<WriteResponse> write(long keyspace, List<Mutation> mutations) {
+    if (mutations == null || mutations.isEmpty()) {
+      return invalid("write: no mutations");
+    }
+    WriteRequest request = WriteRequest.newBuilder().addAllMutations(mutations).build();
+    ByteString first = mutations.get(0).getKey();
+    boolean[] refreshedForSpan = {false};
+    return KeyedRetry.run(
+        ctx(),
+        "Write to keyspace " + keyspace,
+        deadline(),
+        dl ->
+            locator
+                .locate(keyspace, first, dl)
+                .thenCompose(d -> oneTablet(keyspace, mutations, d, refreshedForSpan, dl))
+                .thenCompose(
+                    d ->
+                        tablets
+                            .submitKeyed(TabletRpc.WRITE, d, request, RoutingMode.LEADER, dl)
+                            .whenComplete((r, t) -> repairIfStale(keyspace, first, d, t))));
+  }
+
+  /**
+   * Every row of {@code keyspace} in {@code [start, end)} (empty end = to the end) as of {@code
+   * readTs}, in key order, exactly once, walking the tablets in key order. With {@code readTs} 0
+   * the first page's timestamp is used for all pages, so the result is one snapshot.
+   */
+  public CompletableFuture<List<Row>> scan(
+      long keyspace, ByteString start, ByteString end, long readTs, ReadConsistency consistency) {
+    return scan(keyspace, start, end, readTs, consistency, 0);
+  }
+
+  /**
+   * As {@link #scan(long, ByteString, ByteString, long, ReadConsistency)}, at most {@code limit}
+   * rows (0 = all).
+   */
+  public CompletableFuture<List<Row>> scan(
+      long keyspace,
+      ByteString start,
+      ByteString end,
+      long readTs,
+      ReadConsistency consistency,
+      int limit) {
+    if (start == null || end == null || consistency == null || limit < 0) {
+      return invalid("scan: start, end and consistency are required, limit >= 0");
+    }
+    return new ScanWalk(this, keyspace, start, end, readTs, consistency, limit).start();
+  }
+
+  /**
+   * The tablet that holds {@code key} as currently known (cache, else placement driver), for
+   * callers that group work per tablet. A hint: the answer may be stale by the time it is used.
+   */
+  public CompletableFuture<TabletDescriptor> tabletFor(long keyspace, ByteString key) {
+    if (key == null) {
+      return invalid("tabletFor: key is required");
+    }
+    return KeyedRetry.run(
+        ctx(),
+        "Lookup in keyspace " + keyspace,
+        deadline(),
+        dl -> locator.locate(keyspace, key, dl));
+  }
+
+  /** The directory cache (read it, or drop entries to force a lookup). */
+  public TabletDirectoryCache cache() {
+    return locator.cache();
+  }
+
+  /** The descriptor-addressed router underneath (its metrics count re-resolutions too). */
+  public TabletRouter tablets() {
+    return tablets;
+  }
+
+  @Override
+  public void close() {
+    if (ownsTablets) {
+      tablets.close();
+    }
+    locator.directory().close();
+  }
+
+  TabletLocator locator() {
+    return locator;
+  }
+
+  RouterContext ctx() {
+    return tablets.context();
+  }
+
+  long deadline() {
+    return System.nanoTime() + ctx().config().overallDeadline().toNanos();
+  }
+
+  void repairIfStale(long keyspace, ByteString key, TabletDescriptor used, Throwable t) {
+    if (t != null && KeyedRetry.isStale(t)) {
+      locator.onStale(keyspace, key, used, t);
+    }
+  }
+
+  /**
+   * {@code d} if it holds every key; else one refresh from the directory; else INVALID_ARGUMENT.
+   */
+  private CompletableFuture<TabletDescriptor> oneTablet(
+      long keyspace, List<Mutation> mutations, TabletDescriptor d, boolean[] refreshed, long dl) {
+    if (holdsAll(d, mutations)) {
+      return CompletableFuture.completedFuture(d);
+    }
+    if (refreshed[0]) {
+      return spansTablets(d);
+    }
+    refreshed[0] = true;
+    return locator
+        .relocate(keyspace, mutations.get(0).getKey(), d, dl)
+        .thenCompose(
+            fresh ->
+                holdsAll(fresh, mutations)
+                    ? CompletableFuture.completedFuture(fresh)
+                    : spansTablets(fresh));
+  }
+
+  private static boolean holdsAll(TabletDescriptor d, List<Mutation> mutations) {
+    return mutations.stream().allMatch(m -> KeyRanges.contains(d, m.getKey()));
+  }
+
+  private static CompletableFuture<TabletDescriptor> spansTablets(TabletDescriptor d) {
+    return invalid(
+        "write: the mutations span more than one tablet (tablet "
+            + Long.toUnsignedString(d.getTabletId())
+            + " holds only part of them); multi-tablet atomic writes are transactions (issue 5)");
+  }
+
+  static <T> CompletableFuture<T> invalid(String message) {
+    return CompletableFuture.failedFuture(new CesiumException(ErrorCode.INVALID_ARGUMENT, message));
+  }
+}

@@ -1,0 +1,174 @@
+package io.cesiumdb.txn.routing;
+
+import com.google.protobuf.ByteString;
+import io.cesiumdb.proto.tablet.ReadConsistency;
+import io.cesiumdb.proto.tablet.Row;
+import io.cesiumdb.proto.tablet.ScanRequest;
+import io.cesiumdb.proto.tablet.ScanResponse;
+import io.cesiumdb.proto.tablet.StatusRequest;
+import io.cesiumdb.proto.tablet.StatusResponse;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One {@link KeyRouter#scan}: walks the tablets of a keyspace in key order, a page at a time,
+ * following resume keys within a tablet and crossing to the next tablet at its end.
+ *
+ * <p>Exactly once, in order: the cursor only moves forward, past the last row returned, and rows at
+ * or below the last one returned are dropped (a re-read after a re-resolution may repeat them).
+ *
+ * <p>HAZARD: a tablet serves a scan clipped to its <i>current</i> range and says nothing when that
+ * range shrank under a split the cache has not seen (only a start key outside the range is an
+ * error). So when a tablet's part is exhausted, the walk asks the tablet's leader for its current
+ * descriptor ({@code Status}) and continues from that end, never from the cached one: one extra
+ * round trip per tablet crossed, the price of not silently losing the rows of a split-off tablet.
+ *
+ * <p>Each page, with its re-resolutions, has the router's overall deadline; the walk as a whole has
+ * none. One step in flight; steps hand over through futures, so the fields need no locks.
+ */
+final class ScanWalk {
+  private final KeyRouter router;
+  private final long keyspace;
+  private final ByteString end;
+  private final ReadConsistency consistency;
+  private final int limit;
+  private final List<Row> rows = new ArrayList<>();
+  private final CompletableFuture<List<Row>> result = new CompletableFuture<>();
+  private ByteString cursor;
+  private ByteString lastKey;
+  private long readTs;
+
+  /** One page's answer and the tablet that gave it. */
+  private record Page(TabletDescriptor tablet, ScanResponse response) {}
+
+  ScanWalk(
+      KeyRouter router,
+      long keyspace,
+      ByteString start,
+      ByteString end,
+      long readTs,
+      ReadConsistency consistency,
+      int limit) {
+    this.router = router;
+    this.keyspace = keyspace;
+    this.cursor = start;
+    this.end = end;
+    this.readTs = readTs;
+    this.consistency = consistency;
+    this.limit = limit;
+  }
+
+  CompletableFuture<List<Row>> start() {
+    next();
+    return result;
+  }
+
+  private void next() {
+    if (!KeyRanges.beforeEnd(cursor, end) || (limit > 0 && rows.size() >= limit)) {
+      result.complete(List.copyOf(rows));
+      return;
+    }
+    KeyedRetry.run(router.ctx(), "Scan of keyspace " + keyspace, router.deadline(), this::page)
+        .whenComplete(
+            (p, t) -> {
+              if (t != null) {
+                result.completeExceptionally(KeyedRetry.unwrap(t));
+              } else {
+                onPage(p);
+              }
+            });
+  }
+
+  private CompletableFuture<Page> page(long dl) {
+    ByteString at = cursor;
+    return router
+        .locator()
+        .locate(keyspace, at, dl)
+        .thenCompose(
+            d ->
+                router
+                    .tablets()
+                    .submitKeyed(
+                        TabletRpc.SCAN, d, request(d, at), TabletRouter.modeFor(consistency), dl)
+                    .whenComplete((r, t) -> router.repairIfStale(keyspace, at, d, t))
+                    .thenApply(r -> new Page(d, r)));
+  }
+
+  private ScanRequest request(TabletDescriptor d, ByteString at) {
+    int left = limit == 0 ? 0 : limit - rows.size();
+    return ScanRequest.newBuilder()
+        .setStartKey(at)
+        .setEndKey(KeyRanges.minEnd(end, d.getEndKey()))
+        .setReadTs(readTs)
+        .setConsistency(consistency)
+        .setLimit(left)
+        .build();
+  }
+
+  private void onPage(Page p) {
+    ScanResponse r = p.response();
+    if (readTs == 0) {
+      readTs = r.getReadTs(); // later pages read the same snapshot
+    }
+    for (Row row : r.getRowsList()) {
+      boolean fresh = lastKey == null || KeyRanges.ORDER.compare(row.getKey(), lastKey) > 0;
+      if (fresh && KeyRanges.beforeEnd(row.getKey(), end) && (limit == 0 || rows.size() < limit)) {
+        rows.add(row);
+        lastKey = row.getKey();
+      }
+    }
+    if (!r.getResumeKey().isEmpty()) {
+      advanceTo(r.getResumeKey());
+      next();
+    } else {
+      crossFrom(p.tablet());
+    }
+  }
+
+  /** This tablet's part is done: continue at its current end, as its leader reports it. */
+  private void crossFrom(TabletDescriptor d) {
+    long dl = router.deadline();
+    router
+        .tablets()
+        .submitKeyed(
+            TabletRpc.STATUS_AT_LEADER,
+            d,
+            StatusRequest.getDefaultInstance(),
+            RoutingMode.LEADER,
+            dl)
+        .whenComplete((s, t) -> onStatus(d, s, t));
+  }
+
+  private void onStatus(TabletDescriptor d, StatusResponse s, Throwable t) {
+    if (t != null && !KeyedRetry.isStale(t)) {
+      result.completeExceptionally(KeyedRetry.unwrap(t));
+      return;
+    }
+    if (t != null) {
+      // The tablet is gone from its replicas: re-resolve the part after the last row returned.
+      router.locator().onStale(keyspace, cursor, d, t);
+      advanceTo(cursor);
+      next();
+      return;
+    }
+    TabletDescriptor current =
+        s.hasTablet() && s.getTablet().getTabletId() == d.getTabletId() ? s.getTablet() : d;
+    if (current != d && current.getReplicasCount() > 0) {
+      router.cache().insert(current);
+    }
+    if (current.getEndKey().isEmpty()) {
+      result.complete(List.copyOf(rows));
+      return;
+    }
+    advanceTo(current.getEndKey());
+    next();
+  }
+
+  /** Moves the cursor to {@code key}, but never back to or before the last row returned. */
+  private void advanceTo(ByteString key) {
+    ByteString next = KeyRanges.max(key, cursor);
+    cursor = lastKey == null ? next : KeyRanges.max(next, KeyRanges.successor(lastKey));
+  }
+}
