@@ -2,6 +2,7 @@ package io.cesiumdb.server;
 
 import io.cesiumdb.server.cli.DemoCommand;
 import io.cesiumdb.server.cli.StartCommand;
+import io.cesiumdb.server.cli.StatusCommand;
 import io.cesiumdb.server.cli.VersionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       DemoCommand.class,
       StartCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package io.cesiumdb.server.cli;
 
+import io.cesiumdb.pd.service.PdPeer;
 import io.cesiumdb.server.node.Node;
 import io.cesiumdb.server.node.NodeConfig;
 import io.cesiumdb.server.node.NodeOptions;
@@ -21,9 +22,28 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cesium start}: runs one node in this process until it is told to stop (SIGTERM or Ctrl-C
- * stops it in order; {@code kill -9} is the crash the durability tests inject).
+ * stops it in order; {@code kill -9} is the crash the durability tests inject). With {@code
+ * --pd-peer} the node takes part in the placement driver (a member when its id is listed; the
+ * members bootstrap the PD group when first started); with {@code --join} it finds the PD leader
+ * through any existing node and registers there. See the server README for a 3-node cluster by hand
+ * plus a 4th node.
  */
-@Command(name = "start", description = "Run one CesiumDB node in this process.")
+@Command(
+    name = "start",
+    description = "Run one CesiumDB node in this process.",
+    footer = {
+      "",
+      "A 3-node cluster by hand (PD on all three, the same --pd-peer list on each):",
+      "  PD=\"--pd-peer n1@127.0.0.1:7101:7301 --pd-peer n2@127.0.0.1:7102:7302",
+      "      --pd-peer n3@127.0.0.1:7103:7303\"",
+      "  cesium start --node-id n1 --rpc-port 7101 --raft-port 7201 $PD",
+      "  cesium start --node-id n2 --rpc-port 7102 --raft-port 7202 $PD",
+      "  cesium start --node-id n3 --rpc-port 7103 --raft-port 7203 $PD",
+      "A 4th node, a plain tablet node joining through any existing node:",
+      "  cesium start --node-id n4 --rpc-port 7104 --raft-port 7204 \\",
+      "    --join 127.0.0.1:7101",
+      "Then: cesium status --url 127.0.0.1:7104"
+    })
 public final class StartCommand implements Callable<Integer> {
 
   /** What the command prints on stdout once the node serves; tests and scripts wait for it. */
@@ -64,6 +84,29 @@ public final class StartCommand implements Callable<Integer> {
   List<String> peers = new ArrayList<>();
 
   @Option(
+      names = "--pd-raft-port",
+      description =
+          "Port of this node's placement-driver member's own Raft server (default: the port its"
+              + " --pd-peer entry names).")
+  Integer pdRaftPort;
+
+  @Option(
+      names = "--pd-peer",
+      paramLabel = PdPeerSpec.FORMAT,
+      description =
+          "A placement-driver member; repeat for each (the same list on every member). A node"
+              + " whose id is listed runs a member; the members bootstrap the PD group.")
+  List<String> pdPeers = new ArrayList<>();
+
+  @Option(
+      names = "--join",
+      paramLabel = "HOST:RPC_PORT",
+      description =
+          "Any existing node's RPC address; the node asks it where the PD leader is and joins."
+              + " Repeatable. Without --pd-peer the node is a plain tablet node.")
+  List<String> joins = new ArrayList<>();
+
+  @Option(
       names = "--clock",
       defaultValue = "system",
       description = "system, or simulated (allows clock faults) (default: ${DEFAULT-VALUE}).")
@@ -77,15 +120,21 @@ public final class StartCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   double epsilonMs;
 
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     Path dir = dataDir != null ? dataDir : Path.of("cesium-data", nodeId);
-    NodeConfig config = new NodeConfig(nodeId, host, rpcPort, raftPort, dir);
+    List<PdPeer> members = parsePdPeers();
+    NodeConfig config = new NodeConfig(nodeId, host, rpcPort, raftPort, dir, pdRaftPort(members));
     boolean simulated = clockKind == ClockKind.simulated;
-    Node node =
-        new Node(config, clock(simulated), NodeOptions.defaults().withClockSimulated(simulated));
+    Node node = new Node(config, clock(simulated), options(simulated, members));
     node.start();
     node.connectPeers(parsePeers());
     CountDownLatch stopped = new CountDownLatch(1);
@@ -111,6 +160,65 @@ public final class StartCommand implements Callable<Integer> {
       return new SimulatedClock(nodeId, TimeSource.system(), EpsilonModel.spannerDefault());
     }
     return new SystemClockSource(EpsilonModel.fixed(Math.round(epsilonMs * 1000)));
+  }
+
+  NodeOptions options(boolean simulated, List<PdPeer> members) {
+    for (String j : joins) {
+      if (!HostPort.valid(j)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--join must be HOST:RPC_PORT, got " + j);
+      }
+    }
+    return NodeOptions.defaults()
+        .withClockSimulated(simulated)
+        .withPdPeers(members)
+        .withJoinAddresses(joins);
+  }
+
+  List<PdPeer> parsePdPeers() {
+    List<PdPeer> out = new ArrayList<>();
+    for (String p : pdPeers) {
+      try {
+        out.add(PdPeerSpec.parse(p));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    if (out.stream().map(PdPeer::nodeId).distinct().count() != out.size()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--pd-peer ids must be distinct: " + pdPeers);
+    }
+    return out;
+  }
+
+  /** --pd-raft-port, else this node's --pd-peer entry's port, else 0 (no PD member here). */
+  int pdRaftPort(List<PdPeer> members) {
+    PdPeer self = members.stream().filter(p -> p.nodeId().equals(nodeId)).findFirst().orElse(null);
+    if (self == null) {
+      return pdRaftPort == null ? 0 : pdRaftPort;
+    }
+    if (rpcPort != 0 && PdPeerSpec.rpcPort(self) != rpcPort) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--pd-peer for "
+              + nodeId
+              + " names RPC port "
+              + PdPeerSpec.rpcPort(self)
+              + " but --rpc-port is "
+              + rpcPort);
+    }
+    int listed = PdPeerSpec.pdRaftPort(self);
+    if (pdRaftPort != null && pdRaftPort != listed) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--pd-peer for "
+              + nodeId
+              + " names PD Raft port "
+              + listed
+              + " but --pd-raft-port is "
+              + pdRaftPort);
+    }
+    return listed;
   }
 
   private List<PeerAddress> parsePeers() {

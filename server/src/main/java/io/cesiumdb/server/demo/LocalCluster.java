@@ -11,10 +11,12 @@ import io.cesiumdb.truetime.SimulatedClock;
 import io.cesiumdb.truetime.TimeSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -22,9 +24,11 @@ import java.util.concurrent.CompletableFuture;
  * own data directory, and real loopback ports for its gRPC server and its Raft server. What {@code
  * cesium demo} runs and what every in-process integration test starts.
  *
- * <p>Ports are fixed when the cluster is created (picked free when the base port is 0), so a node
- * that is halted and restarted comes back at the same addresses. All nodes share one {@link
- * FaultPlan}, so a test can cut or slow any link.
+ * <p>Ports are fixed when a node is created (picked free when the base port is 0), so a node that
+ * is halted and restarted comes back at the same addresses. All nodes share one {@link FaultPlan},
+ * so a test can cut or slow any link. The first {@link #PD_MEMBERS} nodes (by default) run the
+ * placement driver and every started node joins it; {@link #addNode} adds nodes later that know
+ * only join addresses, as {@code cesium start --join} does. {@link #stop} removes a node for good.
  */
 public final class LocalCluster implements AutoCloseable {
   /**
@@ -34,16 +38,30 @@ public final class LocalCluster implements AutoCloseable {
 
   private static final int WARM_UP_ROUNDS = 5;
 
-  /** How many nodes (the first ones) run a placement-driver member. */
+  /** How many nodes (the first ones) run a placement-driver member by default. */
   public static final int PD_MEMBERS = 3;
 
-  private NodeOptions options;
+  private final NodeOptions options;
+  private final String host;
+  private final int basePort;
+  private final Path dataDir;
   private final Map<String, NodeConfig> configs = new LinkedHashMap<>();
+  private final Map<String, NodeOptions> nodeOptions = new LinkedHashMap<>();
   private final Map<String, SimulatedClock> clocks = new LinkedHashMap<>();
   private final Map<String, Node> running = new LinkedHashMap<>();
+  private final Set<String> stopped = new HashSet<>();
+  private List<PdPeer> pdPeers = List.of();
 
-  private LocalCluster(NodeOptions options) {
-    this.options = options;
+  private LocalCluster(LocalClusterBuilder b) {
+    this.options = b.options.withClockSimulated(true);
+    this.host = b.host;
+    this.basePort = b.basePort;
+    this.dataDir = b.dataDir;
+  }
+
+  /** A builder: node count, ports, PD members, PD config customiser, heartbeat interval. */
+  public static LocalClusterBuilder builder() {
+    return new LocalClusterBuilder();
   }
 
   /**
@@ -59,20 +77,28 @@ public final class LocalCluster implements AutoCloseable {
   /** As {@link #start(int, String, int, Path)}, with these options for every node. */
   public static LocalCluster start(
       int count, String host, int basePort, Path dataDir, NodeOptions options) {
-    LocalCluster cluster = new LocalCluster(options.withClockSimulated(true));
+    return builder()
+        .nodes(count)
+        .host(host)
+        .basePort(basePort)
+        .dataDir(dataDir)
+        .options(options)
+        .start();
+  }
+
+  static LocalCluster start(LocalClusterBuilder b) {
+    LocalCluster cluster = new LocalCluster(b);
     try {
-      for (int i = 1; i <= count; i++) {
-        String id = "n" + i;
-        int rpc = basePort == 0 ? FreePorts.pick(host) : basePort + i;
-        int raft = basePort == 0 ? FreePorts.pick(host) : basePort + 100 + i;
-        int pdRaft = basePort == 0 ? FreePorts.pick(host) : basePort + 200 + i;
-        cluster.configs.put(id, new NodeConfig(id, host, rpc, raft, dataDir.resolve(id), pdRaft));
-        SimulatedClock clock =
-            new SimulatedClock(id, TimeSource.system(), EpsilonModel.spannerDefault());
-        clock.setOffsetMicros(OFFSETS_MICROS[(i - 1) % OFFSETS_MICROS.length]);
-        cluster.clocks.put(id, clock);
+      for (int i = 1; i <= b.nodes; i++) {
+        cluster.define(i);
       }
-      cluster.options = cluster.options.withPdPeers(cluster.pdPeers());
+      cluster.pdPeers =
+          cluster.configs.values().stream()
+              .limit(b.pdMembers)
+              .map(c -> new PdPeer(c.nodeId(), c.host() + ":" + c.pdRaftPort(), c.rpcAddress()))
+              .toList();
+      NodeOptions withPd = cluster.options.withPdPeers(cluster.pdPeers);
+      cluster.configs.keySet().forEach(id -> cluster.nodeOptions.put(id, withPd));
       cluster.configs.keySet().forEach(cluster::launch);
       cluster.running.values().forEach(n -> n.connectPeers(cluster.addresses()));
     } catch (RuntimeException e) {
@@ -80,6 +106,46 @@ public final class LocalCluster implements AutoCloseable {
       throw e;
     }
     return cluster;
+  }
+
+  /** Fixes node i's ports, data directory and clock. */
+  private NodeConfig define(int i) {
+    String id = "n" + i;
+    int rpc = basePort == 0 ? FreePorts.pick(host) : basePort + i;
+    int raft = basePort == 0 ? FreePorts.pick(host) : basePort + 100 + i;
+    int pdRaft = basePort == 0 ? FreePorts.pick(host) : basePort + 200 + i;
+    NodeConfig config = new NodeConfig(id, host, rpc, raft, dataDir.resolve(id), pdRaft);
+    configs.put(id, config);
+    SimulatedClock clock =
+        new SimulatedClock(id, TimeSource.system(), EpsilonModel.spannerDefault());
+    clock.setOffsetMicros(OFFSETS_MICROS[(i - 1) % OFFSETS_MICROS.length]);
+    clocks.put(id, clock);
+    return config;
+  }
+
+  /**
+   * Adds and starts one more node (the next id, n(N+1)) that knows no PD peers, only these join
+   * addresses ({@code host:port} of any nodes' RPC): it asks them where the PD leader is and joins
+   * it, as {@code cesium start --join} does. It samples every other node's clock; the nodes already
+   * running do not sample its clock.
+   */
+  public synchronized Node addNode(List<String> joinAddresses) {
+    if (joinAddresses.isEmpty()) {
+      throw new IllegalArgumentException("a node added later needs a join address");
+    }
+    NodeConfig config = define(configs.size() + 1);
+    nodeOptions.put(config.nodeId(), options.withJoinAddresses(joinAddresses));
+    try {
+      return restart(config.nodeId());
+    } catch (RuntimeException e) {
+      stopped.add(config.nodeId());
+      throw e;
+    }
+  }
+
+  /** {@link #addNode(List)} joining through every running node. */
+  public Node addNode() {
+    return addNode(nodes().stream().map(n -> n.address().target()).toList());
   }
 
   /** Starts (again) the node with this id from its data directory, at its fixed ports. */
@@ -93,7 +159,10 @@ public final class LocalCluster implements AutoCloseable {
     if (running.containsKey(nodeId)) {
       throw new IllegalStateException(nodeId + " is running");
     }
-    Node node = new Node(config(nodeId), clock(nodeId), options).start();
+    if (stopped.contains(nodeId)) {
+      throw new IllegalStateException(nodeId + " was stopped for good");
+    }
+    Node node = new Node(config(nodeId), clock(nodeId), nodeOptions.get(nodeId)).start();
     running.put(nodeId, node);
     return node;
   }
@@ -107,16 +176,35 @@ public final class LocalCluster implements AutoCloseable {
     node.halt();
   }
 
+  /**
+   * Stops a node for good: halted if running (as if its machine died), and {@link #restart} refuses
+   * it from now on. Its id stays in {@link #nodeIds()} and its address in {@link #addresses()}; the
+   * placement driver sees it go SUSPECT, then DOWN.
+   */
+  public synchronized void stop(String nodeId) {
+    config(nodeId);
+    if (!stopped.add(nodeId)) {
+      throw new IllegalStateException(nodeId + " is already stopped");
+    }
+    Node node = running.remove(nodeId);
+    if (node != null) {
+      node.halt();
+    }
+  }
+
+  /** Whether {@link #stop} removed this node for good. */
+  public synchronized boolean isStopped(String nodeId) {
+    config(nodeId);
+    return stopped.contains(nodeId);
+  }
+
   /** The placement driver's members: the first {@link #PD_MEMBERS} nodes (all when fewer). */
   public List<PdPeer> pdPeers() {
-    return configs.values().stream()
-        .limit(PD_MEMBERS)
-        .map(c -> new PdPeer(c.nodeId(), c.host() + ":" + c.pdRaftPort(), c.rpcAddress()))
-        .toList();
+    return pdPeers;
   }
 
   /** The addresses of every node's RPC, running or not. */
-  public List<PeerAddress> addresses() {
+  public synchronized List<PeerAddress> addresses() {
     return configs.values().stream()
         .map(c -> new PeerAddress(c.nodeId(), c.host(), c.rpcPort()))
         .toList();
@@ -144,7 +232,7 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /** Every node id, running or not. */
-  public List<String> nodeIds() {
+  public synchronized List<String> nodeIds() {
     return List.copyOf(configs.keySet());
   }
 
@@ -158,7 +246,7 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /** Where the node lives, running or not. */
-  public NodeConfig config(String nodeId) {
+  public synchronized NodeConfig config(String nodeId) {
     NodeConfig c = configs.get(nodeId);
     if (c == null) {
       throw new NoSuchElementException("no node " + nodeId);
@@ -167,7 +255,7 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /** The simulated clock of this node, for injecting clock faults. */
-  public SimulatedClock clock(String nodeId) {
+  public synchronized SimulatedClock clock(String nodeId) {
     config(nodeId);
     return clocks.get(nodeId);
   }

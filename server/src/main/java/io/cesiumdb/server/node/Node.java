@@ -5,6 +5,8 @@ import io.cesiumdb.pd.service.PlacementDriver;
 import io.cesiumdb.pd.service.PlacementDriverConfig;
 import io.cesiumdb.server.rpc.GrpcClockPeer;
 import io.cesiumdb.server.rpc.NodeRpcServer;
+import io.cesiumdb.server.rpc.PdLeader;
+import io.cesiumdb.server.rpc.PdLeaderRelay;
 import io.cesiumdb.tablet.TabletServer;
 import io.cesiumdb.tablet.TabletServerConfig;
 import io.cesiumdb.truetime.ClockOffsetMonitor;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * server for the node and tablet RPC, and the clock offset monitor. When {@link
  * NodeOptions#pdPeers()} names it, it also runs a placement-driver member (own Ratis port {@link
  * NodeConfig#pdRaftPort()}, state in {@code dataDir/pd}, PlacementService on the node's gRPC
- * server); with any PD peers configured it joins the PD and heartbeats to it ({@link #joined()}). A
- * later issue adds the SQL front end here.
+ * server, config passed through {@link NodeOptions#pdConfig()}); with PD peers or join addresses
+ * configured it joins the PD and heartbeats to it ({@link #joined()}), and a node without a PD
+ * member answers GetLeader for it ({@link PdLeaderRelay}). A later issue adds the SQL front end.
  *
  * <p>Lifecycle: {@link #start()} opens the data directory and binds both ports; {@link
  * #connectPeers} points the clock monitor at the other nodes; {@link #close()} stops in order;
@@ -49,7 +52,7 @@ public final class Node implements AutoCloseable {
   private volatile TabletServer tablets;
   private NodeRpcServer rpc;
   private PlacementDriver pd;
-  private PdAgent agent;
+  private volatile PdAgent agent;
 
   /** Creates a stopped node. */
   public Node(NodeConfig config, ClockSource clock, NodeOptions options) {
@@ -85,26 +88,17 @@ public final class Node implements AutoCloseable {
               trueTime);
       List<BindableService> more = List.of();
       if (options.runsPd(config.nodeId())) {
-        pd =
-            PlacementDriver.start(
-                new PlacementDriverConfig(
-                    config.nodeId(),
-                    config.host(),
-                    config.pdRaftPort(),
-                    config.pdDir(),
-                    options.pdPeers(),
-                    options.pdTuning(),
-                    LivenessPolicy.DEFAULT,
-                    clock::readMicros),
-                true);
+        pd = PlacementDriver.start(pdConfig(), true);
         more = List.of(pd.rpcService());
+      } else if (options.hasPlacementDriver()) {
+        more = List.of(new PdLeaderRelay(this::knownPdLeader));
       }
       rpc = NodeRpcServer.start(config, trueTime, options, tablets.rpcService(), more, scheduler);
-      if (!options.pdPeers().isEmpty()) {
+      if (options.hasPlacementDriver()) {
         agent =
             new PdAgent(
-                    config.nodeId(),
-                    options.pdPeers(),
+                    config,
+                    options.pdSeeds(),
                     config.host() + ":" + rpcPort(),
                     tablets.raftAddress(),
                     () -> tablets,
@@ -125,6 +119,26 @@ public final class Node implements AutoCloseable {
         rpcPort(),
         tablets.raftAddress());
     return this;
+  }
+
+  private PlacementDriverConfig pdConfig() {
+    PlacementDriverConfig base =
+        new PlacementDriverConfig(
+            config.nodeId(),
+            config.host(),
+            config.pdRaftPort(),
+            config.pdDir(),
+            options.pdPeers(),
+            options.pdTuning(),
+            LivenessPolicy.DEFAULT,
+            clock::readMicros);
+    return options.pdConfig().apply(base);
+  }
+
+  /** The PD leader as this node's agent last saw it (what a non-PD node answers GetLeader with). */
+  public Optional<PdLeader> knownPdLeader() {
+    PdAgent a = agent;
+    return a == null ? Optional.empty() : a.knownLeader();
   }
 
   /** Connects the clock offset monitor to these peers and starts periodic sampling. */
@@ -177,8 +191,8 @@ public final class Node implements AutoCloseable {
   }
 
   /**
-   * Completes once the placement driver has registered this node (fails if the node has no PD peers
-   * configured, could not join in time, or stopped).
+   * Completes once the placement driver has registered this node (fails if the node has neither PD
+   * peers nor join addresses configured, could not join in time, or stopped).
    */
   public CompletableFuture<Void> joined() {
     PdAgent a = agent;

@@ -3,11 +3,14 @@ package io.cesiumdb.server.node;
 import io.cesiumdb.common.fault.FaultPlan;
 import io.cesiumdb.pd.service.PdPeer;
 import io.cesiumdb.pd.service.PdTuning;
+import io.cesiumdb.pd.service.PlacementDriverConfig;
 import io.cesiumdb.tablet.RaftTuning;
 import io.cesiumdb.truetime.ClockOffsetMonitor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * How a node behaves, beyond where it lives ({@link NodeConfig}).
@@ -18,10 +21,14 @@ import java.util.Objects;
  * @param faults the network faults this node's transports apply to incoming messages
  * @param pdPeers the placement driver's members (node id, PD Raft address, PlacementService address
  *     = the member node's RPC address). A node among them runs a PD member; every node joins the PD
- *     through them and heartbeats to it. Empty = no placement driver (a lone {@code cesium start}
- *     process).
+ *     through them and heartbeats to it.
  * @param pdTuning the PD member's Ratis settings
- * @param heartbeatInterval how often the node heartbeats to the PD leader
+ * @param heartbeatInterval how often the node heartbeats to the PD leader (default 1 s)
+ * @param joinAddresses RPC addresses ({@code host:port}) of any existing nodes: the node asks them
+ *     where the PD leader is (GetLeader) and joins it. With neither these nor {@code pdPeers} the
+ *     node has no placement driver (a lone {@code cesium start} process).
+ * @param pdConfig applied to the PD member's config just before it starts (tests shorten liveness
+ *     timeouts with it); identity by default
  */
 public record NodeOptions(
     boolean clockSimulated,
@@ -30,12 +37,41 @@ public record NodeOptions(
     FaultPlan faults,
     List<PdPeer> pdPeers,
     PdTuning pdTuning,
-    Duration heartbeatInterval) {
+    Duration heartbeatInterval,
+    List<String> joinAddresses,
+    Function<PlacementDriverConfig, PlacementDriverConfig> pdConfig) {
 
   public NodeOptions {
     pdPeers = List.copyOf(pdPeers);
+    joinAddresses = List.copyOf(joinAddresses);
     Objects.requireNonNull(pdTuning, "pdTuning");
     Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+    Objects.requireNonNull(pdConfig, "pdConfig");
+    if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "heartbeatInterval must be positive: " + heartbeatInterval);
+    }
+  }
+
+  /** Options without join addresses or a PD config customiser. */
+  public NodeOptions(
+      boolean clockSimulated,
+      ClockOffsetMonitor.Config monitor,
+      RaftTuning raft,
+      FaultPlan faults,
+      List<PdPeer> pdPeers,
+      PdTuning pdTuning,
+      Duration heartbeatInterval) {
+    this(
+        clockSimulated,
+        monitor,
+        raft,
+        faults,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        List.of(),
+        Function.identity());
   }
 
   /** Options without a placement driver. */
@@ -66,35 +102,130 @@ public record NodeOptions(
   }
 
   public NodeOptions withClockSimulated(boolean simulated) {
-    return new NodeOptions(simulated, monitor, raft, faults, pdPeers, pdTuning, heartbeatInterval);
+    return new NodeOptions(
+        simulated,
+        monitor,
+        raft,
+        faults,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        joinAddresses,
+        pdConfig);
   }
 
   public NodeOptions withRaft(RaftTuning tuning) {
     return new NodeOptions(
-        clockSimulated, monitor, tuning, faults, pdPeers, pdTuning, heartbeatInterval);
+        clockSimulated,
+        monitor,
+        tuning,
+        faults,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        joinAddresses,
+        pdConfig);
   }
 
   public NodeOptions withFaults(FaultPlan plan) {
     return new NodeOptions(
-        clockSimulated, monitor, raft, plan, pdPeers, pdTuning, heartbeatInterval);
+        clockSimulated,
+        monitor,
+        raft,
+        plan,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        joinAddresses,
+        pdConfig);
   }
 
   public NodeOptions withPdPeers(List<PdPeer> peers) {
     return new NodeOptions(
-        clockSimulated, monitor, raft, faults, peers, pdTuning, heartbeatInterval);
+        clockSimulated,
+        monitor,
+        raft,
+        faults,
+        peers,
+        pdTuning,
+        heartbeatInterval,
+        joinAddresses,
+        pdConfig);
   }
 
   public NodeOptions withPdTuning(PdTuning tuning) {
     return new NodeOptions(
-        clockSimulated, monitor, raft, faults, pdPeers, tuning, heartbeatInterval);
+        clockSimulated,
+        monitor,
+        raft,
+        faults,
+        pdPeers,
+        tuning,
+        heartbeatInterval,
+        joinAddresses,
+        pdConfig);
   }
 
   public NodeOptions withHeartbeatInterval(Duration interval) {
-    return new NodeOptions(clockSimulated, monitor, raft, faults, pdPeers, pdTuning, interval);
+    return new NodeOptions(
+        clockSimulated,
+        monitor,
+        raft,
+        faults,
+        pdPeers,
+        pdTuning,
+        interval,
+        joinAddresses,
+        pdConfig);
+  }
+
+  /** These RPC addresses ({@code host:port}) of existing nodes to find the PD leader through. */
+  public NodeOptions withJoinAddresses(List<String> addresses) {
+    return new NodeOptions(
+        clockSimulated,
+        monitor,
+        raft,
+        faults,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        addresses,
+        pdConfig);
+  }
+
+  /** This customiser for the PD member's config (replaces any earlier one). */
+  public NodeOptions withPdConfig(
+      Function<PlacementDriverConfig, PlacementDriverConfig> customiser) {
+    return new NodeOptions(
+        clockSimulated,
+        monitor,
+        raft,
+        faults,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        joinAddresses,
+        customiser);
   }
 
   /** Whether the node with this id runs a placement-driver member. */
   public boolean runsPd(String nodeId) {
     return pdPeers.stream().anyMatch(p -> p.nodeId().equals(nodeId));
+  }
+
+  /** Whether the node talks to a placement driver at all (PD peers or join addresses given). */
+  public boolean hasPlacementDriver() {
+    return !pdPeers.isEmpty() || !joinAddresses.isEmpty();
+  }
+
+  /**
+   * Where the node's PD agent starts looking for the PD leader: the PD members' service addresses,
+   * then the join addresses; no duplicates, no empty entries.
+   */
+  public List<String> pdSeeds() {
+    return Stream.concat(pdPeers.stream().map(PdPeer::serviceAddress), joinAddresses.stream())
+        .filter(a -> !a.isEmpty())
+        .distinct()
+        .toList();
   }
 }

@@ -2,9 +2,13 @@
  * A node: the unit that runs on one machine (or one process in tests) and owns one data directory,
  * one TrueTime and one node RPC port.
  *
- * <p>Neighbours: {@code io.cesiumdb.server.rpc} serves and calls the node RPC; {@code
- * io.cesiumdb.truetime} supplies the clock and the offset monitor; {@code io.cesiumdb.server.demo}
- * and the {@code tests} module start several nodes in one JVM.
+ * <p>A node may also run a placement-driver member and, whenever it knows PD peers or join
+ * addresses, a PD agent that joins the PD leader and heartbeats its hosted tablets (leadership,
+ * size, descriptor) and its data directory's size.
+ *
+ * <p>Neighbours: {@code io.cesiumdb.server.rpc} serves and calls the node RPC and the placement
+ * service; {@code io.cesiumdb.truetime} supplies the clock and the offset monitor; {@code
+ * io.cesiumdb.server.demo} and the {@code tests} module start several nodes in one JVM.
  *
  * <p>Invariants: a node's clock is chosen by the composition root (simulated for demos and tests,
  * the system clock in production) and never changes while it runs; only a node with a simulated
