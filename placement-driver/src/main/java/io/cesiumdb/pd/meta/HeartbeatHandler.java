@@ -49,14 +49,19 @@ final class HeartbeatHandler implements CommandHandler<Heartbeat> {
     return node;
   }
 
+  /**
+   * A leader report at a term below the one the directory knows is stale (sent before a transfer
+   * the PD ordered, or before an election) and changes nothing but the size; otherwise it names the
+   * leader. A non-leader report clears a hint naming this node only at a term at least the hint's.
+   */
   private static TabletEntry applyReport(TabletEntry tablet, String nodeId, TabletReport report) {
+    boolean current = report.getTerm() >= tablet.getLeaderTerm();
     if (report.getIsLeader()) {
-      return tablet.toBuilder()
-          .setLeaderHint(nodeId)
-          .setApproximateSizeBytes(report.getApproximateSizeBytes())
-          .build();
+      TabletEntry.Builder b =
+          tablet.toBuilder().setApproximateSizeBytes(report.getApproximateSizeBytes());
+      return current ? b.setLeaderHint(nodeId).setLeaderTerm(report.getTerm()).build() : b.build();
     }
-    return nodeId.equals(tablet.getLeaderHint())
+    return current && nodeId.equals(tablet.getLeaderHint())
         ? tablet.toBuilder().clearLeaderHint().build()
         : tablet;
   }

@@ -43,6 +43,9 @@ final class SplitTabletHandler implements CommandHandler<SplitTablet> {
             .setStartKey(cmd.getSplitKey())
             .setEpoch(epoch)
             .setApproximateSizeBytes(size - size / 2)
+            // A new Raft group: its terms start again, and its leader is not known yet.
+            .clearLeaderHint()
+            .setLeaderTerm(0)
             .build();
     directory.put(left);
     directory.put(right);

@@ -18,6 +18,7 @@ import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.proto.tablet.TabletServiceGrpc;
 import io.cesiumdb.proto.tablet.TabletServiceGrpc.TabletServiceFutureStub;
 import io.cesiumdb.proto.tablet.TransferLeaderRequest;
+import io.cesiumdb.proto.tablet.TransferLeaderResponse;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -111,9 +112,18 @@ public final class GrpcTabletAdmin implements TabletAdmin {
             .setTabletId(route.tabletId())
             .setTargetNodeId(targetNodeId)
             .build();
-    return atLeader(
+    // Only routing answers are retried: a transfer that failed paused the group's writes once
+    // already; the next scheduling round decides whether to try again.
+    LeaderCall.Attempt<TransferLeaderResponse> attempt =
+        (on, t) -> call(on, t, s -> s.transferLeader(req), r -> r.getError(), "TransferLeader");
+    return new LeaderCall<>(
             route,
-            (on, t) -> call(on, t, s -> s.transferLeader(req), r -> r.getError(), "TransferLeader"))
+            attempt,
+            callTimeout,
+            leaderTimeout,
+            timer,
+            e -> e.code() == ErrorCode.NOT_LEADER || e.code() == ErrorCode.TABLET_NOT_FOUND)
+        .run()
         .thenApply(r -> null);
   }
 

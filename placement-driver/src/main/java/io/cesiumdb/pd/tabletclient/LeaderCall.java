@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * One call that must reach a tablet's Raft leader, retried until a deadline:
@@ -35,6 +36,7 @@ final class LeaderCall<R> {
   private static final long FIRST_BACKOFF_MS = 20;
   private static final long MAX_BACKOFF_MS = 500;
 
+  private final Predicate<CesiumException> retry;
   private final TabletRoute route;
   private final Attempt<R> attempt;
   private final Duration perAttempt;
@@ -52,6 +54,22 @@ final class LeaderCall<R> {
       Duration perAttempt,
       Duration total,
       ScheduledExecutorService timer) {
+    this(route, attempt, perAttempt, total, timer, TabletErrors::worthRetrying);
+  }
+
+  /**
+   * A call that retries only the failures {@code retry} accepts (plus the deadline): for example a
+   * leadership transfer that timed out is not tried again, since the group pauses writes during
+   * every attempt.
+   */
+  LeaderCall(
+      TabletRoute route,
+      Attempt<R> attempt,
+      Duration perAttempt,
+      Duration total,
+      ScheduledExecutorService timer,
+      Predicate<CesiumException> retry) {
+    this.retry = retry;
     this.route = route;
     this.attempt = attempt;
     this.perAttempt = perAttempt;
@@ -91,7 +109,7 @@ final class LeaderCall<R> {
   }
 
   private void onFailure(ReplicaDescriptor tried, CesiumException e) {
-    if (!TabletErrors.worthRetrying(e) || System.nanoTime() >= deadlineNanos) {
+    if (!retry.test(e) || System.nanoTime() >= deadlineNanos) {
       result.completeExceptionally(e);
       return;
     }

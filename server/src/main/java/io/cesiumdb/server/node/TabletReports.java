@@ -27,6 +27,7 @@ final class TabletReports {
           TabletReport.newBuilder()
               .setTabletId(id)
               .setIsLeader(info.get().leader())
+              .setTerm(info.get().term())
               .setApproximateSizeBytes(tablets.approximateSize(id));
       tablets.descriptor(id).ifPresent(report::setTablet);
       out.add(report.build());

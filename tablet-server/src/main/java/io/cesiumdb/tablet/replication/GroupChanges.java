@@ -73,9 +73,13 @@ final class GroupChanges {
     }
   }
 
-  /** Hands leadership to {@code target}; completes once it took over. */
+  /**
+   * Hands leadership to {@code target}; completes once it took over. The group refuses writes while
+   * a transfer runs, so it is bounded by two election timeouts (a caught-up live target wins its
+   * election well within that); a target that is gone fails fast with UNAVAILABLE.
+   */
   CompletableFuture<Void> transferLeader(String target) {
-    long timeout = timeoutMillis();
+    long timeout = 2 * services.tuning().electionTimeoutMax().toMillis();
     try {
       return division
           .getRaftServer()
@@ -83,10 +87,33 @@ final class GroupChanges {
               services.requests().transferLeader(groupId, RaftPeerId.valueOf(target), timeout))
           .thenApply(GroupChanges::successful)
           .thenApply(r -> (Void) null)
-          .orTimeout(2 * timeout, TimeUnit.MILLISECONDS);
+          .orTimeout(2 * timeout, TimeUnit.MILLISECONDS)
+          .exceptionallyCompose(t -> CompletableFuture.failedFuture(transferFailed(target, t)));
     } catch (IOException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  private CesiumException transferFailed(String target, Throwable t) {
+    Throwable cause =
+        t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+            ? t.getCause()
+            : t;
+    if (cause instanceof CesiumException ce) {
+      return ce;
+    }
+    if (cause instanceof org.apache.ratis.protocol.exceptions.NotLeaderException) {
+      return RaftErrors.map(cause, leader -> new CesiumException(ErrorCode.NOT_LEADER, "moved"));
+    }
+    return new CesiumException(
+        ErrorCode.UNAVAILABLE,
+        "tablet "
+            + machine.tabletId()
+            + ": leadership transfer to "
+            + target
+            + " failed: "
+            + cause.getMessage(),
+        cause);
   }
 
   private static RaftClientReply successful(RaftClientReply reply) {

@@ -1,6 +1,7 @@
 package io.cesiumdb.tablet.replication;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.TextFormat;
 import io.cesiumdb.common.concurrent.LeaderReadiness;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
@@ -179,7 +180,11 @@ public final class TabletStateMachine extends BaseStateMachine {
       }
       commit(batch, new Applied(ti.getTerm(), ti.getIndex(), outcome.maxTs()));
       if (outcome.isSplit()) {
-        LOG.info("Tablet {}: split, keeps {}, new {}", tabletId, outcome.left(), outcome.right());
+        LOG.info(
+            "Tablet {}: split, keeps {}, new {}",
+            tabletId,
+            TextFormat.shortDebugString(outcome.left()),
+            TextFormat.shortDebugString(outcome.right()));
         splits.splitApplied(tabletId, outcome.right());
       }
       return outcome;
@@ -220,7 +225,10 @@ public final class TabletStateMachine extends BaseStateMachine {
         store.apply(batch);
       }
       descriptor = next;
-      LOG.info("Tablet {}: replicas now {}", tabletId, next.getReplicasList());
+      LOG.info(
+          "Tablet {}: replicas now {}",
+          tabletId,
+          next.getReplicasList().stream().map(r -> r.getNodeId()).toList());
     }
   }
 

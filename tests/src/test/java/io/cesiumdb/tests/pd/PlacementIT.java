@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
-import io.cesiumdb.proto.errors.ErrorDetail;
 import io.cesiumdb.proto.placement.ColumnDef;
 import io.cesiumdb.proto.placement.ColumnType;
 import io.cesiumdb.proto.placement.CreateTableRequest;
@@ -15,7 +14,6 @@ import io.cesiumdb.proto.placement.CreateTableResponse;
 import io.cesiumdb.proto.placement.ListNodesRequest;
 import io.cesiumdb.proto.placement.ListNodesResponse;
 import io.cesiumdb.proto.placement.NodeEntry;
-import io.cesiumdb.proto.placement.PlacementServiceGrpc;
 import io.cesiumdb.proto.placement.TableDef;
 import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.ReadRequest;
@@ -26,14 +24,12 @@ import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.server.demo.LocalCluster;
 import io.cesiumdb.server.node.Node;
 import io.cesiumdb.server.node.NodeConfig;
+import io.cesiumdb.tests.cluster.PdCalls;
 import io.cesiumdb.tests.cluster.Tablets;
 import io.cesiumdb.txn.routing.BlockingTabletRouter;
 import io.cesiumdb.txn.routing.PlacementDescriptorSource;
 import io.cesiumdb.txn.routing.RouterConfig;
 import io.cesiumdb.txn.routing.TabletRouter;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
-import io.grpc.ManagedChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +38,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,52 +151,5 @@ class PlacementIT {
             ColumnDef.newBuilder().setName("v").setType(ColumnType.VARCHAR).setNullable(true))
         .addPrimaryKey("id")
         .build();
-  }
-
-  /** Calls the PD, starting at a follower-or-any member and following NOT_LEADER hints. */
-  private static final class PdCalls implements AutoCloseable {
-    private final List<String> members;
-    private final Map<String, ManagedChannel> channels = new HashMap<>();
-
-    PdCalls(List<String> members) {
-      this.members = members;
-    }
-
-    <T> T call(
-        Function<PlacementServiceGrpc.PlacementServiceBlockingStub, T> rpc,
-        Function<T, ErrorDetail> error)
-        throws InterruptedException {
-      String target = members.get(members.size() - 1);
-      ErrorDetail last = null;
-      for (int i = 0; i < 40; i++) {
-        T response =
-            rpc.apply(
-                PlacementServiceGrpc.newBlockingStub(channel(target))
-                    .withDeadlineAfter(30, TimeUnit.SECONDS));
-        ErrorDetail e = error.apply(response);
-        if (e.getCode().isEmpty()) {
-          return response;
-        }
-        last = e;
-        String hint = e.hasNotLeader() ? e.getNotLeader().getLeaderAddress() : "";
-        if (hint.isEmpty()) {
-          target = members.get(i % members.size());
-          Thread.sleep(250);
-        } else {
-          target = hint;
-        }
-      }
-      throw new AssertionError("PD call kept failing: " + last);
-    }
-
-    private ManagedChannel channel(String address) {
-      return channels.computeIfAbsent(
-          address, a -> Grpc.newChannelBuilder(a, InsecureChannelCredentials.create()).build());
-    }
-
-    @Override
-    public void close() {
-      channels.values().forEach(ManagedChannel::shutdownNow);
-    }
   }
 }
