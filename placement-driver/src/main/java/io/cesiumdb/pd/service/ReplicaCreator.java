@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks tablet servers to create their replicas of new tablets (CreateReplica through the {@link
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeoutException;
  * one bounded wait for all of them.
  */
 final class ReplicaCreator {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplicaCreator.class);
+
   private final TabletAdmin tablets;
   private final Duration deadline;
 
@@ -27,19 +31,36 @@ final class ReplicaCreator {
   }
 
   /**
-   * Creates every replica of every tablet and waits for them.
+   * Creates every replica of every tablet and waits for them. A tablet whose replicas were created
+   * on a majority of its nodes works (its group elects a leader), and the replica checker replaces
+   * a missing one on a node that is dead; so only tablets short of a majority count as failed.
+   * Every failed replica is logged.
    *
-   * @return one line per failed replica (empty = all created)
+   * @return one line per failed replica of a tablet without a majority (empty = all usable)
    */
   List<String> createAll(List<TabletDescriptor> descriptors) {
-    List<String> failures = new ArrayList<>();
-    List<Call> calls = new ArrayList<>();
+    List<List<Call>> perTablet = new ArrayList<>();
     for (TabletDescriptor tablet : descriptors) {
+      List<Call> calls = new ArrayList<>();
       for (ReplicaDescriptor replica : tablet.getReplicasList()) {
         calls.add(new Call(where(tablet, replica), tablets.createReplica(replica, tablet)));
       }
+      perTablet.add(calls); // every call in flight before the first wait
     }
     long until = System.nanoTime() + deadline.toNanos() + TimeUnit.SECONDS.toNanos(1);
+    List<String> failures = new ArrayList<>();
+    for (List<Call> calls : perTablet) {
+      List<String> failed = await(calls, until);
+      failed.forEach(f -> LOG.warn("CreateReplica failed: {}", f));
+      if (calls.size() - failed.size() <= calls.size() / 2) {
+        failures.addAll(failed);
+      }
+    }
+    return failures;
+  }
+
+  private static List<String> await(List<Call> calls, long until) {
+    List<String> failures = new ArrayList<>();
     for (Call call : calls) {
       try {
         call.future.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
