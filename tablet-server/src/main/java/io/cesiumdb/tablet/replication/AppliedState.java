@@ -1,26 +1,24 @@
 package io.cesiumdb.tablet.replication;
 
 import io.cesiumdb.tablet.replication.ReplicaMeta.Applied;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A replica's applied position (index, term, max commit timestamp) as last written to the store,
- * and the readers waiting for the applied max timestamp to reach theirs.
+ * its applied timestamp lease (docs/design/transactions.md §2), and the readers waiting for either
+ * to reach theirs.
  *
- * <p>Threading: {@link #set} runs on the group's apply thread (Ratis' StateMachineUpdater); {@link
- * #current} is a volatile read from any thread; waiters are registered from any thread. Waiters are
- * completed on the apply thread, so their continuations must hop to another executor.
+ * <p>Threading: {@link #set} and {@link #setLease} run on the group's apply thread; reads are
+ * volatile from any thread; waiters register from any thread and are completed on the apply thread,
+ * so their continuations must hop to another executor.
  *
  * <p>Invariant: because commit timestamps increase strictly in log order, once {@code maxTs >= t}
  * every write with a timestamp {@code <= t} that will ever commit is applied.
  */
 final class AppliedState {
   private volatile Applied current = Applied.NONE;
-  private final TreeMap<Long, List<CompletableFuture<Void>>> waiters = new TreeMap<>();
+  private final Watermark maxTs = new Watermark();
+  private final Watermark lease = new Watermark();
 
   Applied current() {
     return current;
@@ -29,44 +27,36 @@ final class AppliedState {
   /** Publishes a new position (after its batch is in the store) and wakes satisfied waiters. */
   void set(Applied applied) {
     current = applied;
-    List<CompletableFuture<Void>> ready = new ArrayList<>();
-    synchronized (waiters) {
-      Map<Long, List<CompletableFuture<Void>>> head = waiters.headMap(applied.maxTs(), true);
-      head.values().forEach(ready::addAll);
-      head.clear();
-    }
-    ready.forEach(f -> f.complete(null));
+    maxTs.reset(applied.maxTs());
+  }
+
+  /** The highest timestamp-lease bound applied: no leader used a timestamp above it unlogged. */
+  long leaseUpto() {
+    return lease.value();
+  }
+
+  void setLease(long upto) {
+    lease.reset(upto);
   }
 
   /** Completes once the applied max timestamp is at least {@code ts} (at once if it already is). */
   CompletableFuture<Void> awaitMaxTs(long ts) {
-    if (current.maxTs() >= ts) {
-      return CompletableFuture.completedFuture(null);
-    }
-    CompletableFuture<Void> waiter = new CompletableFuture<>();
-    synchronized (waiters) {
-      waiters.computeIfAbsent(ts, k -> new ArrayList<>()).add(waiter);
-    }
-    if (current.maxTs() >= ts) {
-      waiter.complete(null); // raced with set(); the entry is dropped by the next set or fail
-    }
-    return waiter;
+    return maxTs.await(ts);
+  }
+
+  /** Completes once a lease covering {@code ts} is applied (so it is committed). */
+  CompletableFuture<Void> awaitLease(long ts) {
+    return lease.await(ts);
   }
 
   /** Fails every waiter, for example when the replica stops being the leader. */
   void failWaiters(Throwable cause) {
-    List<CompletableFuture<Void>> all = new ArrayList<>();
-    synchronized (waiters) {
-      waiters.values().forEach(all::addAll);
-      waiters.clear();
-    }
-    all.forEach(f -> f.completeExceptionally(cause));
+    maxTs.failWaiters(cause);
+    lease.failWaiters(cause);
   }
 
   /** The number of registered waiters (for diagnostics). */
   int waiterCount() {
-    synchronized (waiters) {
-      return waiters.values().stream().mapToInt(List::size).sum();
-    }
+    return maxTs.waiterCount() + lease.waiterCount();
   }
 }

@@ -39,6 +39,7 @@ final class LeaderRead<T> extends LocalMessage {
     }
     return applied
         .awaitMaxTs(point.waitTarget())
+        .thenCompose(v -> applied.awaitLease(point.leaseTarget()))
         .thenApplyAsync(
             v -> new LocalMessage(fn.read(store, point.readTs(applied.current().maxTs()))),
             executor);

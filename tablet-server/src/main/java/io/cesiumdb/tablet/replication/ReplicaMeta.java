@@ -20,6 +20,8 @@ import java.util.Optional;
  *   <li>{@value #DESCRIPTOR}: the serialized {@code TabletDescriptor}, written when the replica is
  *       created, so a restart knows the tablet's keyspace, range and replicas; rewritten at a split
  *       and a membership change;
+ *   <li>{@value #LEASE_UPTO}: the highest timestamp-lease bound applied (transactions.md §2),
+ *       written in the batch of the lease entry;
  *   <li>{@value #SPLIT_CHILD}: the right-hand tablet's descriptor, written by the split's batch and
  *       cleared once this node runs the new tablet's group: a restart in between still starts it.
  * </ul>
@@ -33,6 +35,7 @@ final class ReplicaMeta {
   static final String APPLIED_MAX_TS = "applied_max_ts";
   static final String DESCRIPTOR = "descriptor";
   static final String SPLIT_CHILD = "split_child";
+  static final String LEASE_UPTO = "lease_upto";
 
   private ReplicaMeta() {}
 
@@ -64,6 +67,14 @@ final class ReplicaMeta {
     batch.putMeta(tabletId, APPLIED_INDEX, longBytes(applied.index()));
     batch.putMeta(tabletId, APPLIED_TERM, longBytes(applied.term()));
     batch.putMeta(tabletId, APPLIED_MAX_TS, longBytes(applied.maxTs()));
+  }
+
+  static long readLeaseUpto(MvccReadView view, long tabletId) {
+    return readLong(view, tabletId, LEASE_UPTO, 0);
+  }
+
+  static void writeLeaseUpto(MvccWriteBatch batch, long tabletId, long upto) {
+    batch.putMeta(tabletId, LEASE_UPTO, longBytes(upto));
   }
 
   static Optional<TabletDescriptor> readDescriptor(MvccReadView view, long tabletId) {

@@ -10,6 +10,7 @@ import io.cesiumdb.proto.tablet.ReplicaDescriptor;
 import io.cesiumdb.proto.tablet.SplitRange;
 import io.cesiumdb.proto.tablet.TabletCommand;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.proto.tablet.TimestampLease;
 import io.cesiumdb.tablet.replication.TimestampOracle.ReadPoint;
 import io.cesiumdb.tablet.storage.MvccReadView;
 import java.util.List;
@@ -158,6 +159,7 @@ public final class TabletReplica {
         machine
             .oracle()
             .assign(
+                leadership(),
                 safeTime(),
                 t -> {
                   ts[0] = t;
@@ -168,6 +170,25 @@ public final class TabletReplica {
     return reply
         .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
         .handleAsync((r, t) -> applied(ts[0], success(r, t)), services.worker());
+  }
+
+  /**
+   * This leader's term and applied lease, and how to append a lease: like a write, in log order
+   * before the entry that needs it; its outcome is not awaited (the entries after it commit only if
+   * it does).
+   */
+  private TimestampOracle.Leadership leadership() {
+    return new TimestampOracle.Leadership(
+        division.getInfo().getCurrentTerm(),
+        machine.applied().leaseUpto(),
+        upto -> {
+          byte[] lease =
+              TabletCommand.newBuilder()
+                  .setTimestampLease(TimestampLease.newBuilder().setUpto(upto))
+                  .build()
+                  .toByteArray();
+          services.requests().submit(division, requests().write(groupId, lease));
+        });
   }
 
   private WriteResult applied(long ts, RaftClientReply reply) {
@@ -189,12 +210,21 @@ public final class TabletReplica {
    * worker.
    */
   public <T> CompletableFuture<T> leaderRead(long requestedTs, ReadFn<T> fn) {
-    if (!isLeader()) {
+    DivisionInfo info = division.getInfo();
+    if (!info.isLeader()) {
       return CompletableFuture.failedFuture(notLeader());
+    }
+    if (!info.isLeaderReady()) {
+      // Before it is ready a leader has not applied its predecessors' leases (nor could Ratis
+      // serve a ReadIndex read), so it must not register a read timestamp yet.
+      return CompletableFuture.failedFuture(
+          new CesiumException(
+              ErrorCode.UNAVAILABLE,
+              "tablet " + Long.toUnsignedString(tabletId()) + ": new leader not ready yet"));
     }
     ReadPoint point;
     try {
-      point = machine.oracle().beginLeaderRead(requestedTs);
+      point = machine.oracle().beginLeaderRead(leadership(), requestedTs);
     } catch (CesiumException e) {
       return CompletableFuture.failedFuture(e);
     }

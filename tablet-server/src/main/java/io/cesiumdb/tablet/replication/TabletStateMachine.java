@@ -178,7 +178,12 @@ public final class TabletStateMachine extends BaseStateMachine {
       if (outcome.isSplit()) {
         recordSplit(batch, outcome);
       }
+      long lease = Math.max(applied.leaseUpto(), outcome.leaseUpto());
+      if (lease > applied.leaseUpto()) {
+        ReplicaMeta.writeLeaseUpto(batch, tabletId, lease);
+      }
       commit(batch, new Applied(ti.getTerm(), ti.getIndex(), outcome.maxTs()));
+      applied.setLease(lease);
       if (outcome.isSplit()) {
         LOG.info(
             "Tablet {}: split, keeps {}, new {}",
@@ -323,6 +328,7 @@ public final class TabletStateMachine extends BaseStateMachine {
 
   private void loadFromStore() {
     applied.set(ReplicaMeta.readApplied(store, tabletId));
+    applied.setLease(ReplicaMeta.readLeaseUpto(store, tabletId));
     ReplicaMeta.readDescriptor(store, tabletId).ifPresent(d -> descriptor = d);
   }
 

@@ -3,25 +3,27 @@ package io.cesiumdb.tablet.replication;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.truetime.TrueTime;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
  * Assigns commit timestamps to a tablet's writes at its leader, so that timestamps increase
- * strictly in Raft log order, and tracks the leader-read floor (docs/design/replication.md
- * "Timestamps and log order").
+ * strictly in Raft log order and across leader changes, and tracks the leader-read floor
+ * (docs/design/replication.md "Timestamps and log order"; docs/design/transactions.md §2).
  *
  * <p>{@link #assign} holds this object's lock while it picks {@code ts = max(lastAssigned + 1,
- * readFloor + 1, appliedMaxTs + 1, TT.now().latest)} AND while the caller appends the entry to the
- * Raft log: Ratis' {@code submitClientRequestAsync} appends synchronously (startTransaction and the
- * log append run on the calling thread, under the division's lock) and only replication is
- * asynchronous. So two writers can never append in the opposite order of their timestamps.
+ * readFloor + 1, appliedMaxTs + 1, leaseFloor + 1, TT.now().latest)} AND while the caller appends
+ * the entry to the Raft log: Ratis' {@code submitClientRequestAsync} appends synchronously (on the
+ * calling thread, under the division's lock), so two writers never append in the opposite order of
+ * their timestamps.
  *
- * <p>{@code appliedMaxTs} covers leader changes: a new leader serves writes only once it is ready
- * (every entry of earlier terms applied), so its first timestamp is above every applied one. {@code
- * readFloor} is the highest timestamp a leader read was served at: later writes get larger
- * timestamps, so a read at t stays repeatable. TODO(#5): the floor is not handed to the next
- * leader; leader leases with disjointness close that gap.
+ * <p><b>Timestamp lease.</b> A leader uses a timestamp only below a bound it appended to the log
+ * first ({@code TimestampLease{upto}}, {@link #WINDOW_MICROS} ahead). A write's entry follows its
+ * lease entry in the log, so it commits only after the lease did; a read at an explicit timestamp
+ * waits until a lease covering it is applied. A new leader starts above {@code leaseFloor}, the
+ * highest bound applied when it became ready, so it never assigns a timestamp at or below one an
+ * earlier leader used, even one only used for a read (proof in transactions.md §2).
  *
  * <p>Lock order: this lock is taken before the Ratis division's lock, never inside a Ratis
  * callback.
@@ -30,23 +32,38 @@ final class TimestampOracle {
   /** How far beyond TT.now().latest a leader read may ask for: 10 s. */
   static final long MAX_FUTURE_READ_MICROS = 10_000_000L;
 
+  /** How far ahead of the timestamp that needs it a lease reaches: 2 s. */
+  static final long WINDOW_MICROS = 2_000_000L;
+
   private final TrueTime clock;
   private long lastAssigned;
   private long lastAppended;
   private long readFloor;
+  private long term = -1;
+  private long leaseFloor;
+  private long leasedUpto;
 
   TimestampOracle(TrueTime clock) {
     this.clock = clock;
   }
 
   /**
-   * Picks the next timestamp and calls {@code append} with it, both under the lock. {@code
-   * appended} tells from append's result whether the entry entered the log: only then may reads
-   * wait for the timestamp to be applied (an append Ratis refused never will be).
+   * The leader's view when it asks for a timestamp: its Raft term and the lease bound applied so
+   * far. Only a ready leader (every entry of earlier terms applied) may pass one.
    */
-  synchronized <T> T assign(long appliedMaxTs, LongFunction<T> append, Predicate<T> appended) {
-    long floor = Math.max(Math.max(lastAssigned, readFloor), appliedMaxTs);
+  record Leadership(long term, long appliedLeaseUpto, LongConsumer appendLease) {}
+
+  /**
+   * Picks the next timestamp and calls {@code append} with it, both under the lock; appends a lease
+   * first when the timestamp is beyond the leases of this term. {@code appended} tells from
+   * append's result whether the entry entered the log: only then may reads wait for it.
+   */
+  synchronized <T> T assign(
+      Leadership leader, long appliedMaxTs, LongFunction<T> append, Predicate<T> appended) {
+    enterTerm(leader);
+    long floor = Math.max(Math.max(lastAssigned, readFloor), Math.max(appliedMaxTs, leaseFloor));
     long ts = Math.max(floor + 1, clock.now().latest());
+    cover(ts, leader);
     lastAssigned = ts;
     T result = append.apply(ts);
     if (appended.test(result)) {
@@ -57,14 +74,16 @@ final class TimestampOracle {
 
   /**
    * Registers a leader read and returns what it must wait for. {@code requestedTs == 0} reads
-   * "now": every write assigned so far.
+   * "now": every write assigned so far. A read at an explicit timestamp raises the floor of later
+   * writes and waits for a lease covering it.
    */
-  synchronized ReadPoint beginLeaderRead(long requestedTs) {
+  synchronized ReadPoint beginLeaderRead(Leadership leader, long requestedTs) {
     if (requestedTs < 0) {
       throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "negative read_ts " + requestedTs);
     }
+    enterTerm(leader);
     if (requestedTs == 0) {
-      return new ReadPoint(0, lastAppended);
+      return new ReadPoint(0, lastAppended, 0);
     }
     long limit = clock.now().latest() + MAX_FUTURE_READ_MICROS;
     if (requestedTs > limit) {
@@ -72,7 +91,25 @@ final class TimestampOracle {
           ErrorCode.INVALID_ARGUMENT, "read_ts " + requestedTs + " is beyond now + 10 s");
     }
     readFloor = Math.max(readFloor, requestedTs);
-    return new ReadPoint(requestedTs, Math.min(requestedTs, lastAppended));
+    cover(requestedTs, leader);
+    return new ReadPoint(requestedTs, Math.min(requestedTs, lastAppended), requestedTs);
+  }
+
+  /** First use in a term: everything earlier leaders leased is below this leader's timestamps. */
+  private void enterTerm(Leadership leader) {
+    if (leader.term() != term) {
+      term = leader.term();
+      leaseFloor = Math.max(leaseFloor, leader.appliedLeaseUpto());
+      leasedUpto = 0;
+    }
+  }
+
+  /** Appends a lease reaching {@link #WINDOW_MICROS} beyond {@code ts} unless one covers it. */
+  private void cover(long ts, Leadership leader) {
+    if (ts > leasedUpto) {
+      leasedUpto = ts + WINDOW_MICROS;
+      leader.appendLease().accept(leasedUpto);
+    }
   }
 
   synchronized long lastAssigned() {
@@ -85,8 +122,9 @@ final class TimestampOracle {
    * @param requestedTs the timestamp asked for, 0 for "now"
    * @param waitTarget the applied max timestamp to wait for: every write with a timestamp at or
    *     below the read's that entered the log before the read arrived
+   * @param leaseTarget the applied lease bound to wait for (0 = none)
    */
-  record ReadPoint(long requestedTs, long waitTarget) {
+  record ReadPoint(long requestedTs, long waitTarget, long leaseTarget) {
     /** The timestamp the read is served at, once the wait is over. */
     long readTs(long appliedMaxTs) {
       return requestedTs > 0 ? requestedTs : Math.max(waitTarget, appliedMaxTs);

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param refusal null if applied; otherwise why not (sent back to the proposer as the reply)
  * @param left the tablet's own descriptor after a split, or null
  * @param right the new right-hand tablet's descriptor after a split, or null
+ * @param leaseUpto a timestamp lease bound this entry applied, or 0
  */
 public record ApplyOutcome(
-    long maxTs, String refusal, TabletDescriptor left, TabletDescriptor right) {
+    long maxTs, String refusal, TabletDescriptor left, TabletDescriptor right, long leaseUpto) {
 
   public ApplyOutcome {
     if ((left == null) != (right == null)) {
@@ -24,18 +25,26 @@ public record ApplyOutcome(
 
   /** The entry applied; nothing but data changed. */
   public static ApplyOutcome applied(long maxTs) {
-    return new ApplyOutcome(maxTs, null, null, null);
+    return new ApplyOutcome(maxTs, null, null, null, 0);
   }
 
   /** The entry was refused and changed nothing; {@code why} reaches the proposer. */
   public static ApplyOutcome refused(long maxTs, String why) {
-    return new ApplyOutcome(maxTs, Objects.requireNonNull(why, "why"), null, null);
+    return new ApplyOutcome(maxTs, Objects.requireNonNull(why, "why"), null, null, 0);
   }
 
   /** The tablet split: it keeps {@code left}, and {@code right} is a new tablet. */
   public static ApplyOutcome split(long maxTs, TabletDescriptor left, TabletDescriptor right) {
     return new ApplyOutcome(
-        maxTs, null, Objects.requireNonNull(left), Objects.requireNonNull(right));
+        maxTs, null, Objects.requireNonNull(left), Objects.requireNonNull(right), 0);
+  }
+
+  /** A timestamp lease up to {@code upto}: no data, the applied max timestamp stays. */
+  public static ApplyOutcome lease(long maxTs, long upto) {
+    if (upto <= 0) {
+      throw new IllegalArgumentException("lease bound must be positive: " + upto);
+    }
+    return new ApplyOutcome(maxTs, null, null, null, upto);
   }
 
   public boolean isRefused() {

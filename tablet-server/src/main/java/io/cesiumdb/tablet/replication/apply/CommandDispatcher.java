@@ -13,11 +13,12 @@ import java.util.Map;
 public final class CommandDispatcher {
   private final Map<CommandCase, CommandHandler> handlers = new EnumMap<>(CommandCase.class);
 
-  /** The commands of issues 3 and 4: ApplyWrites and SplitRange. */
+  /** The commands so far: ApplyWrites, SplitRange, TimestampLease. */
   public static CommandDispatcher standard() {
     return new CommandDispatcher()
         .register(CommandCase.APPLY_WRITES, new ApplyWritesHandler())
-        .register(CommandCase.SPLIT_RANGE, new SplitRangeHandler());
+        .register(CommandCase.SPLIT_RANGE, new SplitRangeHandler())
+        .register(CommandCase.TIMESTAMP_LEASE, new TimestampLeaseHandler());
   }
 
   /** Adds (or replaces) the handler of one command case. */
