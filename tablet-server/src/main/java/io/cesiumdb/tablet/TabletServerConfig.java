@@ -16,9 +16,19 @@ import java.util.Objects;
  * @param tuning the Ratis settings of every group on the node
  * @param faults the network faults the node's Ratis server applies to incoming messages; never null
  *     (a null argument becomes an empty plan)
+ * @param commitWait true (the default, and the only sane production value): a replica applies an
+ *     entry with commit timestamp s only once {@code TT.after(s)} holds on its clock, so nobody
+ *     sees a write before its timestamp has certainly passed. False only for the negative-control
+ *     tests of external consistency.
  */
 public record TabletServerConfig(
-    String nodeId, String host, int raftPort, Path dataDir, RaftTuning tuning, FaultPlan faults) {
+    String nodeId,
+    String host,
+    int raftPort,
+    Path dataDir,
+    RaftTuning tuning,
+    FaultPlan faults,
+    boolean commitWait) {
 
   /** Validates the settings and makes {@code dataDir} absolute. */
   public TabletServerConfig {
@@ -36,6 +46,12 @@ public record TabletServerConfig(
     faults = faults == null ? new FaultPlan() : faults;
   }
 
+  /** A node with commit wait on (the production setting). */
+  public TabletServerConfig(
+      String nodeId, String host, int raftPort, Path dataDir, RaftTuning tuning, FaultPlan faults) {
+    this(nodeId, host, raftPort, dataDir, tuning, faults, true);
+  }
+
   /** A node on a free port with the default tuning and no faults. */
   public static TabletServerConfig of(String nodeId, String host, Path dataDir) {
     return new TabletServerConfig(nodeId, host, 0, dataDir, RaftTuning.defaults(), new FaultPlan());
@@ -43,17 +59,22 @@ public record TabletServerConfig(
 
   /** Returns a copy on another Ratis port (a restart reuses the port the node had). */
   public TabletServerConfig withRaftPort(int port) {
-    return new TabletServerConfig(nodeId, host, port, dataDir, tuning, faults);
+    return new TabletServerConfig(nodeId, host, port, dataDir, tuning, faults, commitWait);
   }
 
   /** Returns a copy with other Ratis settings. */
   public TabletServerConfig withTuning(RaftTuning newTuning) {
-    return new TabletServerConfig(nodeId, host, raftPort, dataDir, newTuning, faults);
+    return new TabletServerConfig(nodeId, host, raftPort, dataDir, newTuning, faults, commitWait);
   }
 
   /** Returns a copy that applies {@code plan}. */
   public TabletServerConfig withFaults(FaultPlan plan) {
-    return new TabletServerConfig(nodeId, host, raftPort, dataDir, tuning, plan);
+    return new TabletServerConfig(nodeId, host, raftPort, dataDir, tuning, plan, commitWait);
+  }
+
+  /** Returns a copy with commit wait on or off (off: negative-control tests only). */
+  public TabletServerConfig withCommitWait(boolean on) {
+    return new TabletServerConfig(nodeId, host, raftPort, dataDir, tuning, faults, on);
   }
 
   /** Ratis' storage directory: one sub-directory per group, named by the group UUID. */

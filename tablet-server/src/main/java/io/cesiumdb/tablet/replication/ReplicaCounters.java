@@ -14,6 +14,7 @@ final class ReplicaCounters {
   private final AtomicLong snapshotsTaken = new AtomicLong();
   private final AtomicLong snapshotInstalls = new AtomicLong();
   private final AtomicLong timestampRegressions = new AtomicLong();
+  private final AtomicLong commitWaitNanos = new AtomicLong();
 
   ReplicaCounters(long tabletId, LongSupplier appliedMaxTs) {
     this.tabletId = tabletId;
@@ -36,6 +37,15 @@ final class ReplicaCounters {
         tabletId,
         ts,
         appliedMaxTs.getAsLong());
+  }
+
+  /** Time the apply thread spent in commit wait (entries whose timestamp had not yet passed). */
+  void commitWaited(long nanos) {
+    commitWaitNanos.addAndGet(nanos);
+  }
+
+  long commitWaitNanos() {
+    return commitWaitNanos.get();
   }
 
   long snapshotsTaken() {

@@ -64,7 +64,8 @@ public final class ReplicaHost implements AutoCloseable {
     this.worker = worker;
     this.faultScheduler = faultScheduler;
     this.adminThread = Executors.newSingleThreadExecutor(threads("admin"));
-    this.registry = new TabletRegistry(store, clock, worker, this::startSplitChild);
+    this.registry =
+        new TabletRegistry(store, clock, worker, config.commitWait(), this::startSplitChild);
     RaftPeerId self = RaftPeerId.valueOf(config.nodeId());
     Parameters parameters = new Parameters();
     RaftFaultInterceptor faults =

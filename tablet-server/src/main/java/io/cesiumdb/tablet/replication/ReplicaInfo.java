@@ -18,6 +18,7 @@ package io.cesiumdb.tablet.replication;
  * @param snapshotInstalls snapshots installed from a leader since it started
  * @param timestampRegressions applied entries whose commit ts was not above the applied max ts;
  *     always 0 unless the "timestamps increase in log order" invariant is broken
+ * @param commitWaitNanos time this replica's apply thread spent in commit wait since it started
  */
 public record ReplicaInfo(
     long tabletId,
@@ -33,4 +34,5 @@ public record ReplicaInfo(
     long snapshotIndex,
     long snapshotsTaken,
     long snapshotInstalls,
-    long timestampRegressions) {}
+    long timestampRegressions,
+    long commitWaitNanos) {}

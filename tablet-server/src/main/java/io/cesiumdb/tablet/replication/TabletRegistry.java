@@ -22,8 +22,15 @@ final class TabletRegistry implements StateMachine.Registry {
   private final TabletStateMachine.SplitListener splits;
   private final Map<Long, TabletStateMachine> machines = new ConcurrentHashMap<>();
 
+  private final boolean commitWait;
+
   TabletRegistry(
-      MvccStore store, TrueTime clock, Executor worker, TabletStateMachine.SplitListener splits) {
+      MvccStore store,
+      TrueTime clock,
+      Executor worker,
+      boolean commitWait,
+      TabletStateMachine.SplitListener splits) {
+    this.commitWait = commitWait;
     this.store = store;
     this.clock = clock;
     this.worker = worker;
@@ -37,7 +44,13 @@ final class TabletRegistry implements StateMachine.Registry {
             .orElseThrow(() -> new IllegalArgumentException("not a tablet group: " + groupId));
     TabletStateMachine machine =
         new TabletStateMachine(
-            tabletId, store, clock, worker, CommandDispatcher.standard(), splits);
+            tabletId,
+            store,
+            commitWait ? clock : null,
+            clock,
+            worker,
+            CommandDispatcher.standard(),
+            splits);
     machines.put(tabletId, machine);
     return machine;
   }

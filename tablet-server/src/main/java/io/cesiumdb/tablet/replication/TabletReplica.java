@@ -313,7 +313,8 @@ public final class TabletReplica {
         snapshot == null ? -1 : snapshot.getIndex(),
         machine.counters().snapshotsTaken(),
         machine.counters().snapshotInstalls(),
-        machine.counters().timestampRegressions());
+        machine.counters().timestampRegressions(),
+        machine.counters().commitWaitNanos());
   }
 
   private RaftClientReply success(RaftClientReply reply, Throwable failure) {

@@ -68,6 +68,7 @@ public final class TabletStateMachine extends BaseStateMachine {
   private final LeaderReadiness readiness = new LeaderReadiness();
   private final ReplicaCounters counters;
   private final SplitListener splits;
+  private final TrueTime commitWaitClock;
   private volatile TabletDescriptor descriptor;
 
   /** Told, on the apply thread, that this replica applied a split and a new tablet was born. */
@@ -76,14 +77,20 @@ public final class TabletStateMachine extends BaseStateMachine {
     void splitApplied(long parentTabletId, TabletDescriptor right);
   }
 
+  /**
+   * @param commitWaitClock the clock whose {@code after(s)} gates applying an entry at commit
+   *     timestamp s; null turns commit wait off (negative-control tests only)
+   */
   TabletStateMachine(
       long tabletId,
       MvccStore store,
+      TrueTime commitWaitClock,
       TrueTime clock,
       Executor executor,
       CommandDispatcher cmds,
       SplitListener splits) {
     this.tabletId = tabletId;
+    this.commitWaitClock = commitWaitClock;
     this.splits = splits;
     this.store = store;
     this.executor = executor;
@@ -175,6 +182,7 @@ public final class TabletStateMachine extends BaseStateMachine {
             counters::timestampRegression);
     try (MvccWriteBatch batch = store.newBatch()) {
       ApplyOutcome outcome = commands.apply(command, context, batch);
+      commitWait(outcome.maxTs(), context.appliedMaxTs());
       if (outcome.isSplit()) {
         recordSplit(batch, outcome);
       }
@@ -194,6 +202,28 @@ public final class TabletStateMachine extends BaseStateMachine {
       }
       return outcome;
     }
+  }
+
+  /**
+   * Spanner's commit wait (OSDI12 §4.1.2), at apply: an entry that raises the applied max timestamp
+   * to s becomes visible only once {@code TT.after(s)} holds here. The leader chose s as its {@code
+   * TT.now().latest}, so the wait overlaps replication and is about 2ε minus the replication time.
+   * Every reader (leader reads at "now", follower reads at a safe time) sees s only after it has
+   * certainly passed. Entries are applied in order, so earlier entries never wait behind later
+   * ones; replays after a restart find s long past.
+   */
+  private void commitWait(long maxTs, long before) {
+    if (commitWaitClock == null || maxTs <= before || commitWaitClock.after(maxTs)) {
+      return;
+    }
+    long started = System.nanoTime();
+    try {
+      commitWaitClock.commitWait(maxTs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("tablet " + tabletId + ": interrupted in commit wait", e);
+    }
+    counters.commitWaited(System.nanoTime() - started);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -34,6 +35,12 @@ public final class TestCluster implements AutoCloseable {
 
   /** Starts {@code n} nodes with data dirs under {@code root}. */
   public static TestCluster start(Path root, int n, RaftTuning tuning) {
+    return start(root, n, tuning, c -> c);
+  }
+
+  /** Starts {@code n} nodes, each config passed through {@code customize} first. */
+  public static TestCluster start(
+      Path root, int n, RaftTuning tuning, UnaryOperator<TabletServerConfig> customize) {
     FaultPlan faults = new FaultPlan();
     List<TestNode> nodes = new ArrayList<>();
     try {
@@ -41,7 +48,9 @@ public final class TestCluster implements AutoCloseable {
         String id = "n" + i;
         nodes.add(
             new TestNode(
-                    new TabletServerConfig(id, "127.0.0.1", 0, root.resolve(id), tuning, faults))
+                    customize.apply(
+                        new TabletServerConfig(
+                            id, "127.0.0.1", 0, root.resolve(id), tuning, faults)))
                 .start());
       }
     } catch (RuntimeException e) {

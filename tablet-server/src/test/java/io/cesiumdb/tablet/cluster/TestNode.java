@@ -134,6 +134,11 @@ public final class TestNode implements AutoCloseable {
     return clock;
   }
 
+  /** The node's TrueTime (over {@link #clock()}). */
+  public TrueTime trueTime() {
+    return trueTime;
+  }
+
   public TabletServerConfig config() {
     return config;
   }
