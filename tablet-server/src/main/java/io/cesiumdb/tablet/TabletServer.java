@@ -2,6 +2,7 @@ package io.cesiumdb.tablet;
 
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.tablet.handlers.TabletHandlers;
+import io.cesiumdb.tablet.replication.ClockGate;
 import io.cesiumdb.tablet.replication.ReplicaHost;
 import io.cesiumdb.tablet.replication.ReplicaInfo;
 import io.cesiumdb.tablet.replication.TabletRange;
@@ -91,6 +92,16 @@ public final class TabletServer implements AutoCloseable {
   /** The state of this node's replica of {@code tabletId}, if hosted. */
   public Optional<ReplicaInfo> replicaInfo(long tabletId) {
     return host.replica(tabletId).map(TabletReplica::info);
+  }
+
+  /** Sets whether this node's clock may be used for timestamps (the node's clock monitor). */
+  public void setClockGate(ClockGate gate) {
+    host.setClockGate(gate);
+  }
+
+  /** Hands every tablet this node leads to another replica; returns how many transfers started. */
+  public int shedLeadership() {
+    return host.shedLeadership();
   }
 
   /** This node's view of a hosted tablet (range, epoch, replicas), for heartbeats. */

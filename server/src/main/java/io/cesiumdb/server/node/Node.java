@@ -86,6 +86,7 @@ public final class Node implements AutoCloseable {
                   options.raft(),
                   options.faults()),
               trueTime);
+      new ClockDiscipline(config.nodeId(), monitor).start(tablets, scheduler);
       List<BindableService> more = List.of();
       if (options.runsPd(config.nodeId())) {
         pd = PlacementDriver.start(pdConfig(), true);

@@ -51,6 +51,7 @@ public final class ReplicaHost implements AutoCloseable {
   private final ScheduledExecutorService faultScheduler;
   private final Map<Long, RaftServer.Division> divisions = new ConcurrentHashMap<>();
   private final AtomicReference<Function<String, String>> resolver = new AtomicReference<>();
+  private final AtomicReference<ClockGate> clockGate = new AtomicReference<>(ClockGate.OPEN);
   private volatile boolean closed;
 
   private ReplicaHost(
@@ -83,7 +84,14 @@ public final class ReplicaHost implements AutoCloseable {
     RaftRequests requests = new RaftRequests(self);
     this.services =
         new ReplicaServices(
-            config.nodeId(), store, clock, worker, requests, config.tuning(), resolver::get);
+            config.nodeId(),
+            store,
+            clock,
+            worker,
+            requests,
+            config.tuning(),
+            resolver::get,
+            clockGate::get);
     this.admin = new GroupAdmin(server, store, requests, registry, divisions);
   }
 
@@ -148,6 +156,46 @@ public final class ReplicaHost implements AutoCloseable {
   /** Sets how NOT_LEADER hints find a node's tablet address when a descriptor lacks it. */
   public void setTabletAddressResolver(Function<String, String> nodeIdToTabletAddress) {
     resolver.set(nodeIdToTabletAddress);
+  }
+
+  /** Sets whether the node's clock may be used for timestamps (see {@link ClockGate}). */
+  public void setClockGate(ClockGate gate) {
+    clockGate.set(gate == null ? ClockGate.OPEN : gate);
+  }
+
+  /**
+   * Hands the leadership of every tablet this node leads to another replica, for a node that must
+   * not assign timestamps (its clock is fenced). Best effort and asynchronous; returns how many
+   * transfers were started.
+   */
+  public int shedLeadership() {
+    int started = 0;
+    for (long tabletId : hostedTablets()) {
+      Optional<TabletReplica> replica = replica(tabletId).filter(TabletReplica::isLeader);
+      Optional<String> target = replica.flatMap(this::anotherReplica);
+      if (target.isPresent()) {
+        started++;
+        replica
+            .get()
+            .transferLeader(target.get())
+            .whenComplete(
+                (v, t) ->
+                    LOG.info(
+                        "Node {}: leadership of tablet {} to {}: {}",
+                        nodeId(),
+                        tabletId,
+                        target.get(),
+                        t == null ? "moved" : t.getMessage()));
+      }
+    }
+    return started;
+  }
+
+  private Optional<String> anotherReplica(TabletReplica replica) {
+    return replica.descriptor().getReplicasList().stream()
+        .map(r -> r.getNodeId())
+        .filter(id -> !id.equals(nodeId()))
+        .findFirst();
   }
 
   /** Adds this node's replica of the tablet (idempotent); completes once the division runs. */

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * @param requests builds and submits in-process Raft requests
  * @param tuning the node's Raft settings (timeouts, write size limit)
  * @param addressResolver node id to tablet RPC address, for hints when a descriptor lacks one
+ * @param clockGate whether the node's clock may be used for timestamps now
  */
 record ReplicaServices(
     String nodeId,
@@ -26,4 +27,5 @@ record ReplicaServices(
     Executor worker,
     RaftRequests requests,
     RaftTuning tuning,
-    Supplier<Function<String, String>> addressResolver) {}
+    Supplier<Function<String, String>> addressResolver,
+    Supplier<ClockGate> clockGate) {}

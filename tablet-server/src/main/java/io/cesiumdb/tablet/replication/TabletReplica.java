@@ -142,6 +142,10 @@ public final class TabletReplica {
     if (!info.isLeader()) {
       return CompletableFuture.failedFuture(notLeader());
     }
+    Optional<CesiumException> fenced = fenced();
+    if (fenced.isPresent()) {
+      return CompletableFuture.failedFuture(fenced.get());
+    }
     if (info.isLeaderReady()) {
       return submitReady(commandAt);
     }
@@ -214,6 +218,10 @@ public final class TabletReplica {
     if (!info.isLeader()) {
       return CompletableFuture.failedFuture(notLeader());
     }
+    Optional<CesiumException> fenced = fenced();
+    if (fenced.isPresent()) {
+      return CompletableFuture.failedFuture(fenced.get());
+    }
     if (!info.isLeaderReady()) {
       // Before it is ready a leader has not applied its predecessors' leases (nor could Ratis
       // serve a ReadIndex read), so it must not register a read timestamp yet.
@@ -261,6 +269,20 @@ public final class TabletReplica {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** CLOCK_FENCED (retryable elsewhere) if this node's clock must not be used for timestamps. */
+  private Optional<CesiumException> fenced() {
+    return services
+        .clockGate()
+        .get()
+        .refusal()
+        .map(
+            why ->
+                CesiumException.retry(
+                    ErrorCode.CLOCK_FENCED,
+                    "node " + services.nodeId() + " refuses timestamps: " + why,
+                    new RetryHint.ClockFenced(services.nodeId(), why)));
   }
 
   /** The NOT_LEADER error with the current leader hint. */

@@ -1,0 +1,74 @@
+package io.cesiumdb.server.node;
+
+import io.cesiumdb.tablet.TabletServer;
+import io.cesiumdb.tablet.replication.ClockGate;
+import io.cesiumdb.truetime.ClockOffsetMonitor;
+import io.cesiumdb.truetime.FencingVerdict;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the node's clock offset monitor into its tablet server (issue 5, "clock discipline"): while
+ * the monitor has evidence that this node's clock is off from a majority (a fenced verdict with at
+ * least one peer certainly beyond the bound), the tablet server refuses to assign timestamps
+ * (CLOCK_FENCED, naming the offsets) and, every {@value #SHED_EVERY_MILLIS} ms, hands the
+ * leadership of its tablets to other replicas, so the cluster keeps serving. Once the verdict
+ * clears, the node serves again and may win leadership back.
+ *
+ * <p>Rejected: refusing on a verdict fenced only by <em>unreachable</em> peers. Every node is in
+ * that state for the first sampling round after start, and a leader cut off from a majority cannot
+ * commit through Raft anyway; refusing then would only stall start-up. The cost: a node whose clock
+ * is off AND whose monitor cannot reach its peers (while Raft still can) is not fenced; recorded in
+ * docs/design/transactions.md.
+ */
+final class ClockDiscipline implements ClockGate {
+  private static final Logger LOG = LoggerFactory.getLogger(ClockDiscipline.class);
+  static final long SHED_EVERY_MILLIS = 1_000;
+
+  private final String nodeId;
+  private final ClockOffsetMonitor monitor;
+  private volatile boolean wasFenced;
+
+  ClockDiscipline(String nodeId, ClockOffsetMonitor monitor) {
+    this.nodeId = nodeId;
+    this.monitor = monitor;
+  }
+
+  @Override
+  public Optional<String> refusal() {
+    FencingVerdict v = monitor.verdict();
+    return evidence(v) ? Optional.of(v.explanation()) : Optional.empty();
+  }
+
+  private static boolean evidence(FencingVerdict v) {
+    return v.fenced() && !v.disagreeing().isEmpty();
+  }
+
+  /** Gates the tablet server and sheds its leadership periodically while fenced. */
+  ScheduledFuture<?> start(TabletServer tablets, ScheduledExecutorService scheduler) {
+    tablets.setClockGate(this);
+    return scheduler.scheduleWithFixedDelay(
+        () -> round(tablets), SHED_EVERY_MILLIS, SHED_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private void round(TabletServer tablets) {
+    try {
+      FencingVerdict v = monitor.verdict();
+      boolean fenced = evidence(v);
+      if (fenced != wasFenced) {
+        LOG.warn(
+            "Node {}: clock {}: {}", nodeId, fenced ? "FENCED" : "back in bound", v.explanation());
+        wasFenced = fenced;
+      }
+      if (fenced) {
+        tablets.shedLeadership();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Node {}: clock discipline round failed", nodeId, e);
+    }
+  }
+}
