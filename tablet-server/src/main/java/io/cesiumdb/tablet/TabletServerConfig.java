@@ -2,6 +2,7 @@ package io.cesiumdb.tablet;
 
 import io.cesiumdb.common.fault.FaultPlan;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,11 @@ public record TabletServerConfig(
     Path dataDir,
     RaftTuning tuning,
     FaultPlan faults,
-    boolean commitWait) {
+    boolean commitWait,
+    Duration safeTimeInterval) {
+
+  /** Idle leaders advance their followers' safe time every 2 s (Spanner: MinNextTS every 8 s). */
+  public static final Duration DEFAULT_SAFE_TIME_INTERVAL = Duration.ofSeconds(2);
 
   /** Validates the settings and makes {@code dataDir} absolute. */
   public TabletServerConfig {
@@ -44,12 +49,16 @@ public record TabletServerConfig(
     }
     dataDir = dataDir.toAbsolutePath();
     faults = faults == null ? new FaultPlan() : faults;
+    safeTimeInterval = safeTimeInterval == null ? DEFAULT_SAFE_TIME_INTERVAL : safeTimeInterval;
+    if (safeTimeInterval.isNegative()) {
+      throw new IllegalArgumentException("safeTimeInterval must not be negative");
+    }
   }
 
   /** A node with commit wait on (the production setting). */
   public TabletServerConfig(
       String nodeId, String host, int raftPort, Path dataDir, RaftTuning tuning, FaultPlan faults) {
-    this(nodeId, host, raftPort, dataDir, tuning, faults, true);
+    this(nodeId, host, raftPort, dataDir, tuning, faults, true, DEFAULT_SAFE_TIME_INTERVAL);
   }
 
   /** A node on a free port with the default tuning and no faults. */
@@ -59,22 +68,32 @@ public record TabletServerConfig(
 
   /** Returns a copy on another Ratis port (a restart reuses the port the node had). */
   public TabletServerConfig withRaftPort(int port) {
-    return new TabletServerConfig(nodeId, host, port, dataDir, tuning, faults, commitWait);
+    return new TabletServerConfig(
+        nodeId, host, port, dataDir, tuning, faults, commitWait, safeTimeInterval);
   }
 
   /** Returns a copy with other Ratis settings. */
   public TabletServerConfig withTuning(RaftTuning newTuning) {
-    return new TabletServerConfig(nodeId, host, raftPort, dataDir, newTuning, faults, commitWait);
+    return new TabletServerConfig(
+        nodeId, host, raftPort, dataDir, newTuning, faults, commitWait, safeTimeInterval);
   }
 
   /** Returns a copy that applies {@code plan}. */
   public TabletServerConfig withFaults(FaultPlan plan) {
-    return new TabletServerConfig(nodeId, host, raftPort, dataDir, tuning, plan, commitWait);
+    return new TabletServerConfig(
+        nodeId, host, raftPort, dataDir, tuning, plan, commitWait, safeTimeInterval);
   }
 
   /** Returns a copy with commit wait on or off (off: negative-control tests only). */
   public TabletServerConfig withCommitWait(boolean on) {
-    return new TabletServerConfig(nodeId, host, raftPort, dataDir, tuning, faults, on);
+    return new TabletServerConfig(
+        nodeId, host, raftPort, dataDir, tuning, faults, on, safeTimeInterval);
+  }
+
+  /** Returns a copy whose idle leaders advance safe time every {@code interval} (ZERO: never). */
+  public TabletServerConfig withSafeTimeInterval(Duration interval) {
+    return new TabletServerConfig(
+        nodeId, host, raftPort, dataDir, tuning, faults, commitWait, interval);
   }
 
   /** Ratis' storage directory: one sub-directory per group, named by the group UUID. */

@@ -37,7 +37,7 @@ final class GroupChanges {
     this.groupId = division.getMemberId().getGroupId();
   }
 
-  /** Snapshot, then the new peer set; completes with the descriptor once this replica has it. */
+  /** Snapshot, then the new peer set; completes with the descriptor once the change committed. */
   CompletableFuture<TabletDescriptor> changeReplicas(List<ReplicaDescriptor> replicas) {
     List<RaftPeer> peers = peers(replicas);
     RaftServer server = division.getRaftServer();
@@ -45,7 +45,11 @@ final class GroupChanges {
         .snapshotManagementAsync(services.requests().snapshot(groupId, timeoutMillis()))
         .thenCompose(this::requireSnapshot)
         .thenCompose(v -> setConfiguration(server, peers))
-        .thenApply(reply -> machine.descriptor())
+        // The new configuration is committed; this replica may apply it a moment later, so answer
+        // with the replica set that was committed rather than the one applied so far.
+        .thenApply(
+            reply ->
+                machine.descriptor().toBuilder().clearReplicas().addAllReplicas(replicas).build())
         .orTimeout(4 * timeoutMillis(), TimeUnit.MILLISECONDS);
   }
 

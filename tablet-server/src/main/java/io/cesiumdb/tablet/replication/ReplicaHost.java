@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * group directory under {@code raft/} comes back (mapped to its tablet by {@link TabletGroupIds}).
  *
  * <p>Threads it adds to Ratis' own: a small worker pool (continuations of writes and reads), one
- * admin thread (group add/remove, serialized) and one fault-delay scheduler.
+ * admin thread (group add/remove, serialized) and one timer (fault delays, safe-time ticks).
  */
 public final class ReplicaHost implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaHost.class);
@@ -48,7 +48,7 @@ public final class ReplicaHost implements AutoCloseable {
   private final GroupAdmin admin;
   private final ExecutorService adminThread;
   private final ExecutorService worker;
-  private final ScheduledExecutorService faultScheduler;
+  private final ScheduledExecutorService timer;
   private final Map<Long, RaftServer.Division> divisions = new ConcurrentHashMap<>();
   private final AtomicReference<Function<String, String>> resolver = new AtomicReference<>();
   private final AtomicReference<ClockGate> clockGate = new AtomicReference<>(ClockGate.OPEN);
@@ -59,18 +59,17 @@ public final class ReplicaHost implements AutoCloseable {
       MvccStore store,
       TrueTime clock,
       ExecutorService worker,
-      ScheduledExecutorService faultScheduler)
+      ScheduledExecutorService timer)
       throws IOException {
     this.config = config;
     this.worker = worker;
-    this.faultScheduler = faultScheduler;
+    this.timer = timer;
     this.adminThread = Executors.newSingleThreadExecutor(threads("admin"));
     this.registry =
         new TabletRegistry(store, clock, worker, config.commitWait(), this::startSplitChild);
     RaftPeerId self = RaftPeerId.valueOf(config.nodeId());
     Parameters parameters = new Parameters();
-    RaftFaultInterceptor faults =
-        new RaftFaultInterceptor(config.nodeId(), config.faults(), faultScheduler);
+    RaftFaultInterceptor faults = new RaftFaultInterceptor(config.nodeId(), config.faults(), timer);
     GrpcConfigKeys.Server.setServicesCustomizer(
         parameters, (builder, types) -> builder.intercept(faults));
     this.server =
@@ -104,7 +103,8 @@ public final class ReplicaHost implements AutoCloseable {
         Executors.newFixedThreadPool(
             workers, new NamedThreads("cesium-" + node + "-tablet-worker"));
     ScheduledExecutorService faults =
-        Executors.newSingleThreadScheduledExecutor(new NamedThreads("cesium-" + node + "-faults"));
+        Executors.newSingleThreadScheduledExecutor(
+            new NamedThreads("cesium-" + node + "-tablet-timer"));
     ReplicaHost host = null;
     try {
       host = new ReplicaHost(config, store, clock, worker, faults);
@@ -121,6 +121,7 @@ public final class ReplicaHost implements AutoCloseable {
           host.raftAddress(),
           host.divisions.keySet());
       host.resumeSplits();
+      host.startSafeTimeTicks();
       return host;
     } catch (IOException | RuntimeException e) {
       if (host != null) {
@@ -218,6 +219,30 @@ public final class ReplicaHost implements AutoCloseable {
             });
   }
 
+  /** Every {@code safeTimeInterval}, idle leaders advance their followers' safe time. */
+  private void startSafeTimeTicks() {
+    long every = config.safeTimeInterval().toMillis();
+    if (every > 0) {
+      timer.scheduleWithFixedDelay(this::advanceIdleSafeTimes, every, every, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void advanceIdleSafeTimes() {
+    long idleMicros = config.safeTimeInterval().toNanos() / 1000;
+    for (long tabletId : hostedTablets()) {
+      replica(tabletId)
+          .flatMap(r -> r.advanceSafeTimeIfIdle(idleMicros))
+          .ifPresent(
+              f ->
+                  f.whenComplete(
+                      (r, t) -> {
+                        if (t != null) {
+                          LOG.debug("Node {}: safe-time tick of tablet {}", nodeId(), tabletId, t);
+                        }
+                      }));
+    }
+  }
+
   /** After a restart: split children whose groups did not start before the stop start now. */
   private void resumeSplits() {
     for (long tabletId : divisions.keySet()) {
@@ -288,7 +313,7 @@ public final class ReplicaHost implements AutoCloseable {
     closeRaft();
     worker.shutdown();
     await(worker);
-    faultScheduler.shutdownNow();
+    timer.shutdownNow();
   }
 
   /**
@@ -301,7 +326,7 @@ public final class ReplicaHost implements AutoCloseable {
     closed = true;
     adminThread.shutdownNow();
     worker.shutdownNow();
-    faultScheduler.shutdownNow();
+    timer.shutdownNow();
     closeRaft();
   }
 

@@ -95,6 +95,28 @@ public final class TabletReplica {
   }
 
   /**
+   * Leader only, when the tablet had no timestamp for {@code idleMicros}: appends an empty entry at
+   * a fresh timestamp, so that followers' safe time (the applied max timestamp) keeps up with real
+   * time and they can serve snapshot reads near "now" (Spanner's MinNextTS, OSDI12 §4.1.3).
+   */
+  public Optional<CompletableFuture<WriteResult>> advanceSafeTimeIfIdle(long idleMicros) {
+    DivisionInfo info = division.getInfo();
+    if (!info.isLeader() || !info.isLeaderReady()) {
+      return Optional.empty();
+    }
+    long last = Math.max(machine.oracle().lastAssigned(), safeTime());
+    if (services.clock().now().latest() - last < idleMicros) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        submit(
+            ts ->
+                TabletCommand.newBuilder()
+                    .setApplyWrites(ApplyWrites.newBuilder().setCommitTs(ts))
+                    .build()));
+  }
+
+  /**
    * Leader only: changes the group's replica set to {@code replicas} (snapshot first, then a Ratis
    * membership change); completes with this replica's descriptor afterwards.
    */

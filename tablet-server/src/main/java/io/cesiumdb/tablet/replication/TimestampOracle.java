@@ -32,8 +32,12 @@ final class TimestampOracle {
   /** How far beyond TT.now().latest a leader read may ask for: 10 s. */
   static final long MAX_FUTURE_READ_MICROS = 10_000_000L;
 
-  /** How far ahead of the timestamp that needs it a lease reaches: 2 s. */
-  static final long WINDOW_MICROS = 2_000_000L;
+  /**
+   * How far ahead of the timestamp that needs it a lease reaches: 500 ms. A trade: one lease entry
+   * per window of activity, against the stall after a failover, when the next leader's first
+   * timestamps are up to a window ahead of real time and so wait that long in commit wait.
+   */
+  static final long WINDOW_MICROS = 500_000L;
 
   private final TrueTime clock;
   private long lastAssigned;
