@@ -4,9 +4,12 @@ import com.google.protobuf.ByteString;
 import io.cesiumdb.pd.cluster.ClusterView;
 import io.cesiumdb.pd.cluster.NodeInfo;
 import io.cesiumdb.pd.cluster.NodeState;
+import io.cesiumdb.pd.cluster.ReplicaRef;
 import io.cesiumdb.pd.cluster.TabletInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Draws a fake cluster for tests. Replicas are node ids; a trailing {@code *} marks the leader:
@@ -16,6 +19,8 @@ import java.util.List;
  *     .tablet(1, "n1*", "n2", "n4")     // tablet 1 led by n1
  *     .tablets(3, "n2*", "n3", "n4")    // three more tablets, next free ids
  *     .pending(1)
+ *     .reports("n2", 1, 5)              // n2's last heartbeat reported tablets 1 and 5
+ *     .lost(1, "n3")                    // the controller judged n3's replica of tablet 1 lost
  *     .build();
  * }</pre>
  */
@@ -23,6 +28,7 @@ public final class ClusterBuilder {
   private final List<NodeInfo> nodes = new ArrayList<>();
   private final List<TabletInfo> tablets = new ArrayList<>();
   private final List<Long> pending = new ArrayList<>();
+  private final List<ReplicaRef> lost = new ArrayList<>();
   private long nextTabletId = 1;
 
   public static ClusterBuilder cluster() {
@@ -91,7 +97,23 @@ public final class ClusterBuilder {
     return this;
   }
 
+  /** Node {@code id} (already added) reported hosting {@code tabletIds}. */
+  public ClusterBuilder reports(String id, long... tabletIds) {
+    Set<Long> ids = new TreeSet<>();
+    for (long t : tabletIds) {
+      ids.add(t);
+    }
+    nodes.replaceAll(n -> n.id().equals(id) ? n.withReportedTablets(ids) : n);
+    return this;
+  }
+
+  /** Marks the replica of {@code tabletId} on {@code nodeId} lost. */
+  public ClusterBuilder lost(long tabletId, String nodeId) {
+    lost.add(new ReplicaRef(tabletId, nodeId));
+    return this;
+  }
+
   public ClusterView build() {
-    return new ClusterView(nodes, tablets, pending);
+    return new ClusterView(nodes, tablets, pending, lost);
   }
 }

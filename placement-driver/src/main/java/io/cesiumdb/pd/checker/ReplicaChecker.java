@@ -19,12 +19,14 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>A tablet at or below the target with a replica on a DOWN node (or a node the view does not
- *       know) is replaced: add a replica on the UP node with the fewest tablets that does not hold
- *       the tablet, then remove the dead one. One dead replica per tablet per round; the next round
- *       takes the next.
+ *       know), or a replica the view marks lost (on an UP node that has not reported it for longer
+ *       than the controller's grace), is replaced: add a replica on the UP node with the fewest
+ *       tablets that does not hold the tablet and does not report hosting it (an orphan copy there
+ *       is collected first), then remove the dead or lost one. DOWN replicas go before lost ones;
+ *       one per tablet per round; the next round takes the next.
  *   <li>A tablet with fewer replicas and none dead gets one added the same way.
  *   <li>A tablet with more replicas than the target loses one: a non-leader, preferring one on a
- *       node that is not UP, then the fullest node.
+ *       node that is not UP or is lost, then the fullest node.
  * </ul>
  *
  * SUSPECT replicas are left alone. Targets chosen earlier in the same round count as load, so the
@@ -68,8 +70,7 @@ public final class ReplicaChecker implements Checker {
       Map<String, Integer> planned,
       List<Operator> ops,
       List<String> unresolved) {
-    Optional<String> dead =
-        tablet.replicas().stream().filter(r -> view.stateOf(r) == NodeState.DOWN).findFirst();
+    Optional<String> dead = deadOrLost(view, tablet);
     int size = tablet.replicas().size();
     if (size > targetReplicas) {
       ops.add(removeExtra(view, tablet));
@@ -85,7 +86,26 @@ public final class ReplicaChecker implements Checker {
     }
     planned.merge(target.get(), 1, Integer::sum);
     ops.add(
-        dead.map(d -> replace(tablet, d, target.get())).orElseGet(() -> add(tablet, target.get())));
+        dead.map(d -> replace(view, tablet, d, target.get()))
+            .orElseGet(() -> add(tablet, target.get())));
+  }
+
+  /** The first replica on a DOWN node, else the first replica the view marks lost. */
+  private static Optional<String> deadOrLost(ClusterView view, TabletInfo tablet) {
+    return tablet.replicas().stream()
+        .filter(r -> view.stateOf(r) == NodeState.DOWN)
+        .findFirst()
+        .or(() -> tablet.replicas().stream().filter(r -> isLost(view, tablet, r)).findFirst());
+  }
+
+  private static boolean isLost(ClusterView view, TabletInfo tablet, String nodeId) {
+    return view.isLost(tablet.tabletId(), nodeId);
+  }
+
+  private static String problem(ClusterView view, String nodeId) {
+    return view.stateOf(nodeId) == NodeState.DOWN
+        ? "replica on DOWN node " + nodeId
+        : "lost replica on UP node " + nodeId + " (not reported)";
   }
 
   private static Optional<String> bestTarget(
@@ -93,17 +113,18 @@ public final class ReplicaChecker implements Checker {
     return view.upNodes().stream()
         .map(NodeInfo::id)
         .filter(n -> !tablet.hasReplicaOn(n))
+        .filter(n -> view.node(n).map(i -> !i.reports(tablet.tabletId())).orElse(false))
         .min(
             Comparator.<String>comparingInt(n -> view.tabletCount(n) + planned.getOrDefault(n, 0))
                 .thenComparing(Comparator.naturalOrder()));
   }
 
-  private static Operator replace(TabletInfo tablet, String dead, String target) {
+  private static Operator replace(ClusterView view, TabletInfo tablet, String dead, String target) {
     return Operator.of(
         tablet.tabletId(),
         tablet.epoch(),
         OperatorKind.REPAIR_REPLICA,
-        "replica on DOWN node " + dead + " replaced by " + target,
+        problem(view, dead) + " replaced by " + target,
         new Step.AddReplica(target),
         new Step.RemoveReplica(dead));
   }
@@ -122,7 +143,8 @@ public final class ReplicaChecker implements Checker {
         tablet.replicas().stream()
             .filter(r -> !tablet.isLeader(r))
             .max(
-                Comparator.<String>comparingInt(r -> view.isUp(r) ? 0 : 1)
+                Comparator.<String>comparingInt(
+                        r -> view.isUp(r) && !isLost(view, tablet, r) ? 0 : 1)
                     .thenComparingInt(view::tabletCount)
                     .thenComparing(Comparator.naturalOrder()))
             .orElseThrow();
@@ -135,7 +157,7 @@ public final class ReplicaChecker implements Checker {
   }
 
   private static String noTargetReason(ClusterView view, TabletInfo tablet, Optional<String> dead) {
-    String problem = dead.map(d -> "replica on DOWN node " + d).orElse("under-replicated");
+    String problem = dead.map(d -> problem(view, d)).orElse("under-replicated");
     List<String> up = view.upNodes().stream().map(NodeInfo::id).toList();
     return "tablet "
         + tablet.tabletId()

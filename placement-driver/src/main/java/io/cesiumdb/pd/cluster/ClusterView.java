@@ -18,16 +18,30 @@ import java.util.TreeSet;
  * (nodes by id, tablets by id) so that every decision over a view is deterministic.
  *
  * <p>Per-node tablet and leader counts are derived from the tablets when the view is built.
+ *
+ * <p>Lost replicas are replicas on UP nodes that the controller judged gone (not reported for
+ * longer than its grace period, see {@link ReplicaReports}); the replica checker replaces them like
+ * replicas on DOWN nodes. The view only carries that judgement: time is not its business.
  */
 public final class ClusterView {
   private final Map<String, NodeInfo> nodes;
   private final Map<Long, TabletInfo> tablets;
   private final Set<Long> pendingTablets;
+  private final Set<ReplicaRef> lostReplicas;
   private final Map<String, Integer> tabletCounts = new HashMap<>();
   private final Map<String, Integer> leaderCounts = new HashMap<>();
 
   public ClusterView(
       Collection<NodeInfo> nodes, Collection<TabletInfo> tablets, Collection<Long> pendingTablets) {
+    this(nodes, tablets, pendingTablets, Set.of());
+  }
+
+  /** A view in which {@code lostReplicas} are to be replaced although their nodes are UP. */
+  public ClusterView(
+      Collection<NodeInfo> nodes,
+      Collection<TabletInfo> tablets,
+      Collection<Long> pendingTablets,
+      Collection<ReplicaRef> lostReplicas) {
     Map<String, NodeInfo> n = new TreeMap<>();
     nodes.forEach(node -> putUnique(n, node.id(), node));
     Map<Long, TabletInfo> t = new TreeMap<>();
@@ -35,6 +49,7 @@ public final class ClusterView {
     this.nodes = Collections.unmodifiableMap(n);
     this.tablets = Collections.unmodifiableMap(t);
     this.pendingTablets = Collections.unmodifiableSet(new TreeSet<>(pendingTablets));
+    this.lostReplicas = Collections.unmodifiableSet(new TreeSet<>(lostReplicas));
     for (TabletInfo tablet : t.values()) {
       tablet.replicas().forEach(r -> tabletCounts.merge(r, 1, Integer::sum));
       tablet.leaderNode().ifPresent(l -> leaderCounts.merge(l, 1, Integer::sum));
@@ -97,6 +112,16 @@ public final class ClusterView {
     return pendingTablets.contains(tabletId);
   }
 
+  /** Replicas on UP nodes judged lost (see the class comment), sorted. */
+  public Set<ReplicaRef> lostReplicas() {
+    return lostReplicas;
+  }
+
+  /** Whether the replica of {@code tabletId} on {@code nodeId} was judged lost. */
+  public boolean isLost(long tabletId, String nodeId) {
+    return lostReplicas.contains(new ReplicaRef(tabletId, nodeId));
+  }
+
   /** Orders node ids by fewest tablets, then by id. */
   public Comparator<String> byTabletCount() {
     return Comparator.comparingInt(this::tabletCount).thenComparing(Comparator.naturalOrder());
@@ -106,19 +131,29 @@ public final class ClusterView {
   public ClusterView withTablet(TabletInfo tablet) {
     Map<Long, TabletInfo> next = new TreeMap<>(tablets);
     next.put(tablet.tabletId(), tablet);
-    return new ClusterView(nodes.values(), next.values(), pendingTablets);
+    return new ClusterView(nodes.values(), next.values(), pendingTablets, lostReplicas);
   }
 
   /** This view with {@code tabletIds} also marked pending. */
   public ClusterView withPending(Collection<Long> tabletIds) {
     Set<Long> next = new HashSet<>(pendingTablets);
     next.addAll(tabletIds);
-    return new ClusterView(nodes.values(), tablets.values(), next);
+    return new ClusterView(nodes.values(), tablets.values(), next, lostReplicas);
   }
 
   /** This view with the pending set replaced. */
   public ClusterView withPendingOnly(Collection<Long> tabletIds) {
-    return new ClusterView(nodes.values(), tablets.values(), tabletIds);
+    return new ClusterView(nodes.values(), tablets.values(), tabletIds, lostReplicas);
+  }
+
+  /** This view with the lost replicas replaced. */
+  public ClusterView withLostReplicas(Collection<ReplicaRef> lost) {
+    return new ClusterView(nodes.values(), tablets.values(), pendingTablets, lost);
+  }
+
+  /** This view with {@code replacement} nodes (same ids or not), everything else kept. */
+  public ClusterView withNodes(Collection<NodeInfo> replacement) {
+    return new ClusterView(replacement, tablets.values(), pendingTablets, lostReplicas);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.cesiumdb.pd.SchedulingRound;
 import io.cesiumdb.pd.cluster.ClusterView;
 import io.cesiumdb.pd.cluster.NodeInfo;
 import io.cesiumdb.pd.cluster.NodeState;
+import io.cesiumdb.pd.cluster.ReplicaRef;
 import io.cesiumdb.pd.cluster.TabletInfo;
 import io.cesiumdb.pd.operator.Operator;
 import io.cesiumdb.pd.operator.OperatorExecutor;
@@ -29,11 +30,18 @@ import org.slf4j.LoggerFactory;
  *   <li>nothing unless this member is the ready PD leader;
  *   <li>a {@link ClusterView} from the applied directory and registry, node states from heartbeat
  *       ages under the liveness policy, the tablets with an operator or split in flight pending;
+ *   <li>report tracking ({@link ReplicaReportTracker}): a replica its UP node has not reported for
+ *       longer than the report grace is marked lost in the view, so the replica checker replaces it
+ *       like one on a DOWN node;
  *   <li>{@link SchedulingRound} (repairs, then balance); operators start through the {@link
  *       OperatorExecutor}, in order, at most {@code maxInFlightOperators} at once and one per
  *       tablet;
  *   <li>auto-split: a tablet whose leader reported more than {@code splitThresholdBytes} is split
- *       through the {@link SplitFlow} (the tablet's leader picks the middle), sharing the budget.
+ *       through the {@link SplitFlow} (the tablet's leader picks the middle), sharing the budget;
+ *   <li>orphan GC: a node that has reported a known tablet the directory does not place on it for
+ *       longer than the grace gets RemoveReplica (best effort, once per occurrence, sharing the
+ *       budget, the tablet pending meanwhile). Unknown tablet ids are left alone (a split the
+ *       directory has not adopted yet), and so are tablets with anything in flight.
  * </ol>
  *
  * <p>HAZARD, leadership grace: for its first {@code downAfter} as leader a member treats DOWN nodes
@@ -52,6 +60,7 @@ public final class OperatorController implements AutoCloseable {
   private final SchedulingRound round;
   private final ScheduledExecutorService ticker;
   private final ConcurrentHashMap<Long, String> inFlight = new ConcurrentHashMap<>();
+  private final ReplicaReportTracker reports = new ReplicaReportTracker();
   private long leaderSinceMicros = -1; // guarded by this
   private volatile boolean closed;
 
@@ -92,6 +101,7 @@ public final class OperatorController implements AutoCloseable {
         LOG.info("PD controller idle: not the leader");
       }
       leaderSinceMicros = -1;
+      reports.clear();
       return List.of();
     }
     long now = ctx.log().nowMicros();
@@ -101,6 +111,8 @@ public final class OperatorController implements AutoCloseable {
     }
     Set<Long> pending = inFlight();
     ClusterView view = ctx.log().read(s -> s.toClusterView(ctx.liveness(), now, pending));
+    ReplicaReportTracker.Findings found = reports.observe(view, now, reportGraceMicros());
+    view = view.withLostReplicas(found.lost());
     if (now - leaderSinceMicros < ctx.liveness().downAfter().toNanos() / 1000) {
       view = withoutDown(view);
     }
@@ -113,7 +125,42 @@ public final class OperatorController implements AutoCloseable {
       }
     }
     startSplits(view, pending, started);
+    for (ReplicaRef orphan : found.orphansDue()) {
+      if (hasBudget() && !inFlight().contains(orphan.tabletId())) {
+        started.add(removeOrphan(orphan));
+      }
+    }
     return started;
+  }
+
+  private long reportGraceMicros() {
+    return ctx.config().reportGrace(ctx.liveness().downAfter()).toNanos() / 1000;
+  }
+
+  /** RemoveReplica of an orphan, best effort; the tablet is pending until it answers. */
+  private CompletableFuture<Void> removeOrphan(ReplicaRef orphan) {
+    String what = "orphan-gc/" + orphan;
+    inFlight.put(orphan.tabletId(), what);
+    reports.removalStarted(orphan);
+    LOG.info(
+        "{} started: node {} reports tablet {}, which the directory does not place there",
+        what,
+        orphan.nodeId(),
+        orphan.tabletId());
+    long t0 = System.nanoTime();
+    CompletableFuture<Void> call;
+    try {
+      call = ctx.tablets().removeReplica(ctx.replica(orphan.nodeId()), orphan.tabletId());
+    } catch (RuntimeException e) {
+      call = CompletableFuture.failedFuture(e);
+    }
+    return call.whenComplete(
+        (v, e) -> {
+          if (e != null) {
+            reports.removalFailed(orphan);
+          }
+          finished(orphan.tabletId(), what, t0, e);
+        });
   }
 
   /** Tablets with an operator or a split in flight. */
@@ -175,7 +222,7 @@ public final class OperatorController implements AutoCloseable {
         view.nodes().stream()
             .map(n -> n.state() == NodeState.DOWN ? n.withState(NodeState.SUSPECT) : n)
             .toList();
-    return new ClusterView(nodes, view.tablets(), view.pendingTablets());
+    return view.withNodes(nodes);
   }
 
   /** Stops the rounds; running operators stop at their next step when the PD closes. */

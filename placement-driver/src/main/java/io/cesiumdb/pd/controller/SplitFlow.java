@@ -71,8 +71,8 @@ public final class SplitFlow {
               .handle((v, t) -> null)
               .thenApplyAsync(v -> run(tabletId, expectedEpoch, splitKey), runner);
       tails.put(tabletId, next);
-      next.whenComplete((v, t) -> forget(tabletId, next));
-      return next;
+      // Returned after forget: whoever joins the split sees it gone from inFlight().
+      return next.whenComplete((v, t) -> forget(tabletId, next));
     }
   }
 

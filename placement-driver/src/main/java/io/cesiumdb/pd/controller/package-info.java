@@ -1,7 +1,9 @@
 /**
  * What the placement driver's leader does to the cluster, as opposed to deciding about it: {@link
  * io.cesiumdb.pd.controller.OperatorController} (the scheduling loop: views from the replicated
- * state, {@code SchedulingRound}, bounded execution, auto-split), {@link
+ * state, {@code SchedulingRound}, bounded execution, auto-split, orphan-replica GC), {@link
+ * io.cesiumdb.pd.controller.ReplicaReportTracker} (leader-only soft state: how long each replica
+ * has been missing from its node's reports, or reported without being placed), {@link
  * io.cesiumdb.pd.controller.TabletOperatorExecutor} (an operator's steps as tablet RPCs, each step
  * committed to the PD log once it took effect), {@link io.cesiumdb.pd.controller.SplitFlow}
  * (allocate an id, split at the tablet's leader, commit the split the tablet made), all over a
@@ -19,6 +21,8 @@
  * (never the other way round); an operator or split whose epoch moved does not run; at most one
  * operator or split per tablet, at most {@code maxInFlightOperators} from the controller; new
  * replicas go to distinct UP nodes only; every wait is bounded and runs on the PD's own worker
- * threads, never on gRPC or Ratis threads.
+ * threads, never on gRPC or Ratis threads; lost replicas and orphans are acted on only after the
+ * report grace, never for a tablet with anything in flight, and orphans only for tablets the
+ * directory knows.
  */
 package io.cesiumdb.pd.controller;

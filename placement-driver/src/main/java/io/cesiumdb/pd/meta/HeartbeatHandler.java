@@ -4,13 +4,16 @@ import io.cesiumdb.proto.placement.Heartbeat;
 import io.cesiumdb.proto.placement.NodeEntry;
 import io.cesiumdb.proto.placement.TabletEntry;
 import io.cesiumdb.proto.placement.TabletReport;
+import java.util.List;
 
 /**
- * Records a node's heartbeat: its time (never moving backwards), disk use and reported tablet and
- * leader counts; for each reported tablet the node is a replica of, a leader report sets the
- * tablet's leader hint and size, and a non-leader report clears a hint that named this node.
- * Reports about tablets the directory does not know, or does not place on this node, are stale and
- * ignored. Leader changes do not bump epochs.
+ * Records a node's heartbeat: its time (never moving backwards), disk use, reported tablet and
+ * leader counts and the reported tablet ids (sorted, distinct: {@code NodeEntry.reported_tablets},
+ * which the controller compares with the directory to find lost and orphan replicas); for each
+ * reported tablet the node is a replica of, a leader report sets the tablet's leader hint and size,
+ * and a non-leader report clears a hint that named this node. Reports about tablets the directory
+ * does not know, or does not place on this node, are stale and ignored. Leader changes do not bump
+ * epochs.
  *
  * <p>Before that, a leader report whose own descriptor names a tablet the directory does not know
  * may adopt a split the PD did not record ({@link SplitAdoption}); the report then applies to the
@@ -34,6 +37,8 @@ final class HeartbeatHandler implements CommandHandler<Heartbeat> {
             .setDiskUsedBytes(cmd.getDiskUsedBytes())
             .setTabletCount(cmd.getTabletsCount())
             .setLeaderCount(leaders)
+            .clearReportedTablets()
+            .addAllReportedTablets(reportedIds(cmd))
             .build();
     stores.nodes().put(node);
     for (TabletReport report : cmd.getTabletsList()) {
@@ -47,6 +52,15 @@ final class HeartbeatHandler implements CommandHandler<Heartbeat> {
           .ifPresent(t -> stores.directory().put(applyReport(t, cmd.getNodeId(), report)));
     }
     return node;
+  }
+
+  /** The reported tablet ids, distinct, in unsigned order (deterministic for the snapshot). */
+  static List<Long> reportedIds(Heartbeat cmd) {
+    return cmd.getTabletsList().stream()
+        .map(TabletReport::getTabletId)
+        .distinct()
+        .sorted(Long::compareUnsigned)
+        .toList();
   }
 
   /**

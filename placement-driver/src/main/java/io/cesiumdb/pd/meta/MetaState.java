@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The placement driver's replicated metadata: node registry, catalog and tablet directory, changed
@@ -117,8 +118,9 @@ public final class MetaState {
 
   /**
    * The {@link ClusterView} checkers, schedulers and {@code Placement} read: node states from the
-   * heartbeat age at {@code nowMicros} under {@code policy}, tablets from the directory, and the
-   * tablets with an operator in flight.
+   * heartbeat age at {@code nowMicros} under {@code policy}, each node's reported tablet ids,
+   * tablets from the directory, and the tablets with an operator in flight. No replica is marked
+   * lost: that takes time, which the controller tracks.
    */
   public ClusterView toClusterView(
       LivenessPolicy policy, long nowMicros, Collection<Long> pendingTabletIds) {
@@ -127,13 +129,14 @@ public final class MetaState {
     for (NodeEntry n : nodes.all()) {
       nodeInfos.add(
           NodeInfo.fromHeartbeat(
-              n.getNodeId(),
-              n.getRaftAddress(),
-              n.getRpcAddress(),
-              n.getDiskUsedBytes(),
-              micros(n.getLastHeartbeatMicros()),
-              now,
-              policy));
+                  n.getNodeId(),
+                  n.getRaftAddress(),
+                  n.getRpcAddress(),
+                  n.getDiskUsedBytes(),
+                  micros(n.getLastHeartbeatMicros()),
+                  now,
+                  policy)
+              .withReportedTablets(new TreeSet<>(n.getReportedTabletsList())));
     }
     List<TabletInfo> tabletInfos = new ArrayList<>();
     for (TabletEntry t : directory.all()) {

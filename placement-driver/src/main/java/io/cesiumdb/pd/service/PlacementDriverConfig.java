@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
  *     commands (the state machine never reads a clock)
  * @param controller the leader's operator controller, split flow and tablet RPC knobs ({@link
  *     ControllerConfig#DEFAULT}: on, 1 s rounds, 4 in flight, auto-split above 64 MiB, 10 s per
- *     tablet RPC)
+ *     tablet RPC, replica report grace = the dead-node timeout)
  */
 public record PlacementDriverConfig(
     String nodeId,
@@ -155,6 +155,15 @@ public record PlacementDriverConfig(
   /** Deadline of one tablet admin RPC (default 10 s). */
   public PlacementDriverConfig withTabletRpcTimeout(Duration timeout) {
     return withController(controller.withTabletRpcTimeout(timeout));
+  }
+
+  /**
+   * How long a replica may go unreported by its live node, or a node may report a replica the
+   * directory does not place on it, before the leader replaces or removes it (default: the
+   * dead-node timeout).
+   */
+  public PlacementDriverConfig withReplicaReportGrace(Duration grace) {
+    return withController(controller.withReplicaReportGrace(grace));
   }
 
   public Path raftDir() {

@@ -127,4 +127,51 @@ class ReplicaCheckerTest {
     assertEquals(42, op.epoch());
     assertEquals("repair_replica/t7@e42", op.id());
   }
+
+  @Test
+  void replacesALostReplicaOnALiveNodeLikeADeadOne() {
+    // node | state | tablets        | note
+    // n1   | UP    | 5 (leader), 6  |
+    // n2   | UP    | 5, 6           | its replica of 5 is lost (not reported past the grace)
+    // n3   | UP    | 5, 6           |
+    // n4   | UP    | -              |
+    ClusterView view =
+        cluster()
+            .up("n1", "n2", "n3", "n4")
+            .tablet(5, "n1*", "n2", "n3")
+            .tablet(6, "n1*", "n2", "n3")
+            .lost(5, "n2")
+            .build();
+
+    CheckResult result = checker.check(view);
+
+    assertEquals(1, result.operators().size());
+    Operator op = result.operators().get(0);
+    assertEquals(5, op.tabletId());
+    assertEquals(OperatorKind.REPAIR_REPLICA, op.kind());
+    assertEquals(List.of(new Step.AddReplica("n4"), new Step.RemoveReplica("n2")), op.steps());
+    assertTrue(op.reason().contains("lost replica on UP node n2"), op.reason());
+  }
+
+  @Test
+  void replacesADownReplicaBeforeALostOneAndNeverTargetsANodeReportingTheTablet() {
+    // node | state | tablets       | reports
+    // n1   | UP    | 5 (leader)    |
+    // n2   | UP    | 5 (lost)      |
+    // n3   | DOWN  | 5             |
+    // n4   | UP    | -             | 5 (an orphan copy: not a target)
+    // n5   | UP    | -             |
+    ClusterView view =
+        cluster()
+            .up("n1", "n2", "n4", "n5")
+            .down("n3")
+            .tablet(5, "n1*", "n2", "n3")
+            .lost(5, "n2")
+            .reports("n4", 5)
+            .build();
+
+    Operator op = checker.check(view).operators().get(0);
+
+    assertEquals(List.of(new Step.AddReplica("n5"), new Step.RemoveReplica("n3")), op.steps());
+  }
 }

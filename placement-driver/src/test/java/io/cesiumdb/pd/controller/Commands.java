@@ -78,6 +78,30 @@ final class Commands {
         NodeEntry.class);
   }
 
+  /**
+   * A heartbeat from {@code node} at the log's current time reporting every tablet the directory
+   * places on it (leader where the directory says so): a node that hosts exactly its placements.
+   */
+  static void hostingHeartbeat(InMemoryMetaLog log, String node) {
+    List<TabletReport> reports =
+        log.read(s -> s.snapshot().getTabletsList()).stream()
+            .filter(t -> t.getReplicasList().contains(node))
+            .map(
+                t ->
+                    TabletReport.newBuilder()
+                        .setTabletId(t.getTabletId())
+                        .setIsLeader(node.equals(t.getLeaderHint()))
+                        .setTerm(t.getLeaderTerm())
+                        .build())
+            .toList();
+    heartbeat(log, node, reports.toArray(TabletReport[]::new));
+  }
+
+  /** A follower report of {@code tabletId}. */
+  static TabletReport hosts(long tabletId) {
+    return TabletReport.newBuilder().setTabletId(tabletId).build();
+  }
+
   /** A leader report of {@code tabletId} with its size. */
   static TabletReport report(long tabletId, long sizeBytes) {
     return TabletReport.newBuilder()

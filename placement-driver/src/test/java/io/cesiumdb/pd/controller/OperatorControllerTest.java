@@ -1,6 +1,7 @@
 package io.cesiumdb.pd.controller;
 
 import static io.cesiumdb.pd.controller.Commands.heartbeat;
+import static io.cesiumdb.pd.controller.Commands.hostingHeartbeat;
 import static io.cesiumdb.pd.controller.Commands.leader;
 import static io.cesiumdb.pd.controller.Commands.nodes;
 import static io.cesiumdb.pd.controller.Commands.table;
@@ -73,10 +74,10 @@ class OperatorControllerTest {
         ctx, new TabletOperatorExecutor(ctx, pool), new SplitFlow(ctx, pool), "test");
   }
 
-  /** n1..n4 heartbeat at {@code seconds}; n5 stays silent. */
+  /** n1..n4 heartbeat at {@code seconds}, reporting their placements; n5 stays silent. */
   private void liveAt(long seconds) {
     log.setNowSeconds(seconds);
-    LIVE.forEach(n -> heartbeat(log, n));
+    LIVE.forEach(n -> hostingHeartbeat(log, n));
   }
 
   private static void joinAll(List<CompletableFuture<Void>> started) {

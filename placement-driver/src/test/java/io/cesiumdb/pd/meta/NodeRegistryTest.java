@@ -45,6 +45,34 @@ class NodeRegistryTest {
   }
 
   @Test
+  void heartbeatStoresTheReportedTabletIdsSortedAndDistinct() {
+    MetaState state = withNodes(1);
+
+    ok(
+        state,
+        heartbeat(
+            "n1",
+            SEC,
+            report(7, false, 0),
+            report(3, true, 1),
+            report(42, false, 0),
+            report(3, false, 0)));
+
+    NodeEntry n1 = state.node("n1").orElseThrow();
+    assertEquals(List.of(3L, 7L, 42L), n1.getReportedTabletsList());
+    assertEquals(n1, MetaState.fromSnapshot(state.toSnapshot()).node("n1").orElseThrow());
+    assertEquals(
+        Set.of(3L, 7L, 42L),
+        state
+            .toClusterView(LivenessPolicy.DEFAULT, SEC, Set.of())
+            .node("n1")
+            .orElseThrow()
+            .reportedTablets());
+    ok(state, heartbeat("n1", 2 * SEC));
+    assertEquals(List.of(), state.node("n1").orElseThrow().getReportedTabletsList());
+  }
+
+  @Test
   void leaderReportsMoveHintsOnlyForReplicas() {
     MetaState state = withNodes(4);
     ok(state, table(tableDef("app", "t"), List.of(), List.of(List.of("n1", "n2", "n3"))));

@@ -13,6 +13,7 @@ import io.cesiumdb.proto.placement.MetaCommand;
 import io.cesiumdb.proto.placement.RegisterNode;
 import io.cesiumdb.proto.placement.ReplicaList;
 import io.cesiumdb.proto.placement.TableDef;
+import io.cesiumdb.proto.placement.TabletReport;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,8 @@ class ControllerOnLeaderTest {
           Duration.ofSeconds(20),
           () -> {
             clock.addAndGet(100_000L);
-            List.of("n2", "n3", "n4").forEach(n -> submitUnchecked(pd, heartbeat(n, clock.get())));
+            List.of("n2", "n3", "n4")
+                .forEach(n -> submitUnchecked(pd, heartbeat(pd, n, clock.get())));
             return pd.readLocal(s -> s.tablet(1).orElseThrow().getReplicasList())
                 .equals(List.of("n2", "n3", "n4"));
           });
@@ -94,9 +96,16 @@ class ControllerOnLeaderTest {
         .build();
   }
 
-  private static MetaCommand heartbeat(String node, long micros) {
+  /** A heartbeat reporting the tablets the directory places on {@code node} (a healthy node). */
+  private static MetaCommand heartbeat(PlacementDriver pd, String node, long micros) {
+    List<TabletReport> hosted =
+        pd.readLocal(s -> s.snapshot().getTabletsList()).stream()
+            .filter(t -> t.getReplicasList().contains(node))
+            .map(t -> TabletReport.newBuilder().setTabletId(t.getTabletId()).build())
+            .toList();
     return MetaCommand.newBuilder()
-        .setHeartbeat(Heartbeat.newBuilder().setNodeId(node).setTimeMicros(micros))
+        .setHeartbeat(
+            Heartbeat.newBuilder().setNodeId(node).setTimeMicros(micros).addAllTablets(hosted))
         .build();
   }
 
