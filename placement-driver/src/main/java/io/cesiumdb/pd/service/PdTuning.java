@@ -66,13 +66,15 @@ public record PdTuning(
   }
 
   /**
-   * Faster elections (300–600 ms) and a snapshot every 16 entries, so tests see snapshots, purges
+   * Faster elections (500–1000 ms) and a snapshot every 16 entries, so tests see snapshots, purges
    * and restarts from a snapshot after a handful of writes.
    */
   public static PdTuning forTests() {
+    // 500–1000 ms, not shorter: on a loaded 2-core CI box a GC or scheduling pause of a few hundred
+    // ms made a 300–600 ms timeout elect spuriously, and tests calling the leader saw RTE-1.
     return new PdTuning(
-        Duration.ofMillis(300),
-        Duration.ofMillis(600),
+        Duration.ofMillis(500),
+        Duration.ofMillis(1000),
         Duration.ofSeconds(2),
         Duration.ofSeconds(5),
         1024 * KB,
