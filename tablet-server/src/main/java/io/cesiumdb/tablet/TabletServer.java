@@ -11,6 +11,7 @@ import io.cesiumdb.tablet.rpc.TabletRpcService;
 import io.cesiumdb.tablet.storage.RocksMvccStore;
 import io.cesiumdb.tablet.storage.RocksStoreConfig;
 import io.cesiumdb.tablet.storage.StorageException;
+import io.cesiumdb.tablet.txn.TabletTxns;
 import io.cesiumdb.truetime.TrueTime;
 import io.grpc.BindableService;
 import java.io.IOException;
@@ -33,13 +34,14 @@ public final class TabletServer implements AutoCloseable {
   private final RocksMvccStore store;
   private final ReplicaHost host;
   private final TabletRpcService rpc;
+  private final TabletHandlers handlers;
 
   private TabletServer(TabletServerConfig config, RocksMvccStore store, ReplicaHost host) {
     this.config = config;
     this.store = store;
     this.host = host;
-    this.rpc =
-        new TabletRpcService(TabletHandlers.create(host, store, config.tuning().maxWriteBytes()));
+    this.handlers = TabletHandlers.create(host, store, config.tuning().maxWriteBytes());
+    this.rpc = new TabletRpcService(handlers);
   }
 
   /** Opens the node's store and Raft server, recovering every tablet group under {@code raft/}. */
@@ -92,6 +94,14 @@ public final class TabletServer implements AutoCloseable {
   /** The state of this node's replica of {@code tabletId}, if hosted. */
   public Optional<ReplicaInfo> replicaInfo(long tabletId) {
     return host.replica(tabletId).map(TabletReplica::info);
+  }
+
+  /**
+   * How many transaction lock requests wait at this node's leader replica of {@code tabletId} (0 if
+   * it has no open lock table): for diagnostics and tests that build interleavings.
+   */
+  public int lockWaiters(long tabletId) {
+    return handlers.txns().existing(tabletId).map(TabletTxns::waiterCount).orElse(0);
   }
 
   /** Sets whether this node's clock may be used for timestamps (the node's clock monitor). */

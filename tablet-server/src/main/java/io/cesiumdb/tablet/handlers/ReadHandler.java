@@ -8,19 +8,24 @@ import io.cesiumdb.proto.tablet.ReadResponse;
 import io.cesiumdb.tablet.replication.ReadFn;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import io.cesiumdb.tablet.storage.VersionedValue;
+import io.cesiumdb.tablet.txn.TxnManager;
+import io.cesiumdb.tablet.txn.locks.LockSpan;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Read: one key at a timestamp. LEADER consistency goes through the Raft leader (ReadIndex, then a
  * wait for every write with a timestamp up to the read's); SNAPSHOT is served by any replica whose
- * safe time has reached {@code read_ts}.
+ * safe time has reached {@code read_ts}. With a TxnContext, a SHARED lock on the key comes first
+ * ({@link TxnReads}).
  */
 public final class ReadHandler {
   private final Replicas replicas;
+  private final TxnManager txns;
 
-  ReadHandler(Replicas replicas) {
+  ReadHandler(Replicas replicas, TxnManager txns) {
     this.replicas = replicas;
+    this.txns = txns;
   }
 
   public CompletableFuture<ReadResponse> handle(ReadRequest request) {
@@ -36,6 +41,16 @@ public final class ReadHandler {
                 Replicas.requireInRange(replica.descriptor(), request.getKey());
                 return response(store.read(keyspace, key, ts), ts);
               };
+          if (request.hasTxn()) {
+            TxnReads.validate(request.getTxn(), consistency(request), request.getReadTs());
+            return TxnReads.lockedRead(
+                txns,
+                replica,
+                request.getTxn(),
+                LockSpan.key(key),
+                read,
+                (r, term) -> r.toBuilder().setTxnTerm(term).build());
+          }
           return consistency(request) == ReadConsistency.SNAPSHOT
               ? replica.snapshotRead(request.getReadTs(), read)
               : replica.leaderRead(request.getReadTs(), read);

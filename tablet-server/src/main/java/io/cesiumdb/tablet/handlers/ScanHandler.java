@@ -14,6 +14,8 @@ import io.cesiumdb.tablet.replication.TabletRange;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import io.cesiumdb.tablet.storage.ScanResult;
 import io.cesiumdb.tablet.storage.VersionedValue;
+import io.cesiumdb.tablet.txn.TxnManager;
+import io.cesiumdb.tablet.txn.locks.LockSpan;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,16 +24,19 @@ import java.util.concurrent.CompletableFuture;
  * rows (0 = {@value #DEFAULT_LIMIT}, capped at {@value #MAX_LIMIT}), with a resume key when more
  * rows exist, or with the tablet's end key when the request asked beyond it (see {@link
  * #clippedAt}). Same consistency rules as {@link ReadHandler}; a non-empty start key outside the
- * tablet is stale routing (TABLET_MOVED).
+ * tablet is stale routing (TABLET_MOVED). With a TxnContext, a SHARED lock on the whole requested
+ * range (clipped to the tablet) comes first, so no insert lands in it until the txn ends.
  */
 public final class ScanHandler {
   static final int DEFAULT_LIMIT = 1_000;
   static final int MAX_LIMIT = 10_000;
 
   private final Replicas replicas;
+  private final TxnManager txns;
 
-  ScanHandler(Replicas replicas) {
+  ScanHandler(Replicas replicas, TxnManager txns) {
     this.replicas = replicas;
+    this.txns = txns;
   }
 
   public CompletableFuture<ScanResponse> handle(ScanRequest request) {
@@ -59,10 +64,31 @@ public final class ScanHandler {
           if (request.getConsistency() == ReadConsistency.UNRECOGNIZED) {
             throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "unknown read consistency");
           }
+          if (request.hasTxn()) {
+            TxnReads.validate(request.getTxn(), request.getConsistency(), request.getReadTs());
+            return TxnReads.lockedRead(
+                txns,
+                replica,
+                request.getTxn(),
+                lockSpan(start, end),
+                scan,
+                (r, term) -> r.toBuilder().setTxnTerm(term).build());
+          }
           return request.getConsistency() == ReadConsistency.SNAPSHOT
               ? replica.snapshotRead(request.getReadTs(), scan)
               : replica.leaderRead(request.getReadTs(), scan);
         });
+  }
+
+  /**
+   * The requested range clipped to the tablet; an empty range still locks its start key, so the txn
+   * is known here (a null end is unbounded).
+   */
+  private static LockSpan lockSpan(byte[] start, byte[] end) {
+    if (end != null && Arrays.compareUnsigned(start, end) >= 0) {
+      return LockSpan.key(start);
+    }
+    return LockSpan.range(start, end == null ? new byte[0] : end);
   }
 
   private static void requireSameRange(TabletDescriptor before, TabletDescriptor now) {

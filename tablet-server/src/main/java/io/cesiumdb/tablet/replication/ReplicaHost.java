@@ -243,6 +243,15 @@ public final class ReplicaHost implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code task} every {@code every} on the node's timer until the host stops (for periodic
+   * work of other packages, such as transaction expiry). Exceptions are the task's to handle.
+   */
+  public void scheduleTick(Runnable task, java.time.Duration every) {
+    long ms = every.toMillis();
+    timer.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
   /** After a restart: split children whose groups did not start before the stop start now. */
   private void resumeSplits() {
     for (long tabletId : divisions.keySet()) {

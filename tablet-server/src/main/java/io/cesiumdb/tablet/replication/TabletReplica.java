@@ -66,6 +66,11 @@ public final class TabletReplica {
     return division.getInfo().isLeader();
   }
 
+  /** The replica's current Raft term (the leader's term while {@link #isLeader}). */
+  public long term() {
+    return division.getInfo().getCurrentTerm();
+  }
+
   /** The leader this replica knows of. */
   public Optional<String> leaderNodeId() {
     return Optional.ofNullable(division.getInfo().getLeaderId()).map(RaftPeerId::toString);

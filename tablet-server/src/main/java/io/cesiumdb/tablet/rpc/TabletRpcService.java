@@ -1,8 +1,12 @@
 package io.cesiumdb.tablet.rpc;
 
 import io.cesiumdb.proto.errors.ErrorDetail;
+import io.cesiumdb.proto.tablet.AbortTxnRequest;
+import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.ChangeReplicasRequest;
 import io.cesiumdb.proto.tablet.ChangeReplicasResponse;
+import io.cesiumdb.proto.tablet.CommitTxnRequest;
+import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.CreateReplicaRequest;
 import io.cesiumdb.proto.tablet.CreateReplicaResponse;
 import io.cesiumdb.proto.tablet.ReadRequest;
@@ -16,6 +20,8 @@ import io.cesiumdb.proto.tablet.SplitResponse;
 import io.cesiumdb.proto.tablet.StatusRequest;
 import io.cesiumdb.proto.tablet.StatusResponse;
 import io.cesiumdb.proto.tablet.TabletServiceGrpc;
+import io.cesiumdb.proto.tablet.TouchTxnRequest;
+import io.cesiumdb.proto.tablet.TouchTxnResponse;
 import io.cesiumdb.proto.tablet.TransferLeaderRequest;
 import io.cesiumdb.proto.tablet.TransferLeaderResponse;
 import io.cesiumdb.proto.tablet.WriteRequest;
@@ -116,6 +122,30 @@ public final class TabletRpcService extends TabletServiceGrpc.TabletServiceImplB
         out,
         () -> handlers.transferLeader().handle(request),
         e -> TransferLeaderResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void commitTxn(CommitTxnRequest request, StreamObserver<CommitTxnResponse> out) {
+    reply(
+        out,
+        () -> handlers.commitTxn().handle(request),
+        e -> CommitTxnResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void abortTxn(AbortTxnRequest request, StreamObserver<AbortTxnResponse> out) {
+    reply(
+        out,
+        () -> handlers.abortTxn().handle(request),
+        e -> AbortTxnResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void touchTxn(TouchTxnRequest request, StreamObserver<TouchTxnResponse> out) {
+    reply(
+        out,
+        () -> handlers.touchTxn().handle(request),
+        e -> TouchTxnResponse.newBuilder().setError(e).build());
   }
 
   private static <T> void reply(

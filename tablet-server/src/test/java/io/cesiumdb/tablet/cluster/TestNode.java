@@ -117,6 +117,14 @@ public final class TestNode implements AutoCloseable {
     return TabletServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS);
   }
 
+  /** An asynchronous stub, for tests that keep several requests in flight at once. */
+  public synchronized TabletServiceGrpc.TabletServiceFutureStub futureStub() {
+    if (server == null) {
+      throw new IllegalStateException(id() + " is down");
+    }
+    return TabletServiceGrpc.newFutureStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS);
+  }
+
   /** This node's replica of a tablet, if the node is up and hosts it. */
   public synchronized Optional<ReplicaInfo> replica(long tabletId) {
     return server == null ? Optional.empty() : server.replicaInfo(tabletId);

@@ -3,16 +3,21 @@ package io.cesiumdb.txn.routing;
 import com.google.protobuf.ByteString;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.tablet.AbortTxnResponse;
+import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
 import io.cesiumdb.proto.tablet.Row;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.proto.tablet.TouchTxnResponse;
+import io.cesiumdb.proto.tablet.TxnContext;
 import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.proto.tablet.WriteResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Key-addressed routing: callers name a keyspace (table id) and keys, never a tablet. The router
@@ -37,11 +42,13 @@ public final class KeyRouter implements AutoCloseable {
   private final TabletRouter tablets;
   private final TabletLocator locator;
   private final boolean ownsTablets;
+  private final TxnCalls txnCalls;
 
   KeyRouter(TabletRouter tablets, TabletLocator locator, boolean ownsTablets) {
     this.tablets = tablets;
     this.locator = locator;
     this.ownsTablets = ownsTablets;
+    this.txnCalls = new TxnCalls(this);
   }
 
   /** A builder; it needs placement driver addresses or a {@link TabletDirectory}. */
@@ -93,7 +100,8 @@ public final class KeyRouter implements AutoCloseable {
         dl ->
             locator
                 .locate(keyspace, first, dl)
-                .thenCompose(d -> oneTablet(keyspace, mutations, d, refreshedForSpan, dl))
+                .thenCompose(
+                    d -> oneTablet(keyspace, mutations, d, refreshedForSpan, dl, SPANS_WRITE))
                 .thenCompose(
                     d ->
                         tablets
@@ -125,7 +133,79 @@ public final class KeyRouter implements AutoCloseable {
     if (start == null || end == null || consistency == null || limit < 0) {
       return invalid("scan: start, end and consistency are required, limit >= 0");
     }
-    return new ScanWalk(this, keyspace, start, end, readTs, consistency, limit).start();
+    return new ScanWalk(
+            this, keyspace, start, end, readTs, consistency, limit, null, TabletServed.NONE)
+        .start();
+  }
+
+  // ---- read-write transactions (docs/design/transactions.md §3); the work is in TxnCalls ----
+
+  /**
+   * Reads one key inside read-write transaction {@code txn}: at the leader ({@code LEADER}, {@code
+   * read_ts} 0), which takes a SHARED lock on the key first and reads the latest committed data.
+   * {@code served} learns the tablet (the transaction's participant) and the read's timestamp.
+   * Transaction errors ({@code TXN-*}) fail the future unchanged.
+   */
+  public CompletableFuture<ReadResponse> read(
+      long keyspace, ByteString key, TxnContext txn, TabletServed served) {
+    return txnCalls.read(keyspace, key, txn, served);
+  }
+
+  /** As {@link #read(long, ByteString, TxnContext, TabletServed)}, without a listener. */
+  public CompletableFuture<ReadResponse> read(long keyspace, ByteString key, TxnContext txn) {
+    return read(keyspace, key, txn, TabletServed.NONE);
+  }
+
+  /**
+   * Every row of {@code [start, end)} (empty end = to the end) inside transaction {@code txn}, in
+   * key order, walking the tablets; each leader takes a SHARED lock on the requested range first.
+   * {@code served} learns every tablet that served a page.
+   */
+  public CompletableFuture<List<Row>> scan(
+      long keyspace, ByteString start, ByteString end, TxnContext txn, TabletServed served) {
+    return txnCalls.scan(keyspace, start, end, txn, served);
+  }
+
+  /** As {@link #scan(long, ByteString, ByteString, TxnContext, TabletServed)}, no listener. */
+  public CompletableFuture<List<Row>> scan(
+      long keyspace, ByteString start, ByteString end, TxnContext txn) {
+    return scan(keyspace, start, end, txn, TabletServed.NONE);
+  }
+
+  /**
+   * Commits single-tablet transaction {@code txn} with {@code mutations} (all in one tablet of
+   * {@code keyspace}, else {@code FEATURE_NOT_SUPPORTED}) at that tablet's leader; the response
+   * carries the commit timestamp, acknowledged after commit wait. Re-sent only after an answer
+   * proving nothing happened (not-leader, moved, not hosted); after an ambiguous failure (timeout
+   * or lost connection once sent) the future fails with a retryable {@code DEADLINE_EXCEEDED} or
+   * {@code UNAVAILABLE} saying the outcome is unknown.
+   */
+  public CompletableFuture<CommitTxnResponse> commitTxn(
+      long keyspace, TxnContext txn, List<Mutation> mutations) {
+    return txnCalls.commit(keyspace, txn, mutations, 0);
+  }
+
+  /**
+   * As {@link #commitTxn(long, TxnContext, List)}, for a transaction that read from the tablet:
+   * {@code readTerm} is the txn_term its first read there answered; if that leader term is over,
+   * the tablet aborts the transaction (its read locks died with the old leader).
+   */
+  public CompletableFuture<CommitTxnResponse> commitTxn(
+      long keyspace, TxnContext txn, List<Mutation> mutations, long readTerm) {
+    return txnCalls.commit(keyspace, txn, mutations, readTerm);
+  }
+
+  /**
+   * Releases transaction {@code txnId}'s locks at the leader of the tablet holding {@code key}.
+   * Idempotent; retried like a read.
+   */
+  public CompletableFuture<AbortTxnResponse> abortTxn(long keyspace, ByteString key, String txnId) {
+    return txnCalls.abort(keyspace, key, txnId);
+  }
+
+  /** Keepalive for {@code txnId} at the leader of the tablet holding {@code key}. */
+  public CompletableFuture<TouchTxnResponse> touchTxn(long keyspace, ByteString key, String txnId) {
+    return txnCalls.touch(keyspace, key, txnId);
   }
 
   /**
@@ -180,15 +260,21 @@ public final class KeyRouter implements AutoCloseable {
   }
 
   /**
-   * {@code d} if it holds every key; else one refresh from the directory; else INVALID_ARGUMENT.
+   * {@code d} if it holds every key; else one refresh from the directory; else the future fails
+   * with {@code onSpan}'s error.
    */
-  private CompletableFuture<TabletDescriptor> oneTablet(
-      long keyspace, List<Mutation> mutations, TabletDescriptor d, boolean[] refreshed, long dl) {
+  CompletableFuture<TabletDescriptor> oneTablet(
+      long keyspace,
+      List<Mutation> mutations,
+      TabletDescriptor d,
+      boolean[] refreshed,
+      long dl,
+      Function<TabletDescriptor, CesiumException> onSpan) {
     if (holdsAll(d, mutations)) {
       return CompletableFuture.completedFuture(d);
     }
     if (refreshed[0]) {
-      return spansTablets(d);
+      return CompletableFuture.failedFuture(onSpan.apply(d));
     }
     refreshed[0] = true;
     return locator
@@ -197,19 +283,21 @@ public final class KeyRouter implements AutoCloseable {
             fresh ->
                 holdsAll(fresh, mutations)
                     ? CompletableFuture.completedFuture(fresh)
-                    : spansTablets(fresh));
+                    : CompletableFuture.failedFuture(onSpan.apply(fresh)));
   }
 
   private static boolean holdsAll(TabletDescriptor d, List<Mutation> mutations) {
     return mutations.stream().allMatch(m -> KeyRanges.contains(d, m.getKey()));
   }
 
-  private static CompletableFuture<TabletDescriptor> spansTablets(TabletDescriptor d) {
-    return invalid(
-        "write: the mutations span more than one tablet (tablet "
-            + Long.toUnsignedString(d.getTabletId())
-            + " holds only part of them); multi-tablet atomic writes are transactions (issue 5)");
-  }
+  private static final Function<TabletDescriptor, CesiumException> SPANS_WRITE =
+      d ->
+          new CesiumException(
+              ErrorCode.INVALID_ARGUMENT,
+              "write: the mutations span more than one tablet (tablet "
+                  + Long.toUnsignedString(d.getTabletId())
+                  + " holds only part of them); multi-tablet atomic writes are transactions"
+                  + " (issue 5)");
 
   static <T> CompletableFuture<T> invalid(String message) {
     return CompletableFuture.failedFuture(new CesiumException(ErrorCode.INVALID_ARGUMENT, message));

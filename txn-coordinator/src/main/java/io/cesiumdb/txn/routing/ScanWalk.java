@@ -8,6 +8,7 @@ import io.cesiumdb.proto.tablet.ScanResponse;
 import io.cesiumdb.proto.tablet.StatusRequest;
 import io.cesiumdb.proto.tablet.StatusResponse;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.proto.tablet.TxnContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,10 @@ import java.util.concurrent.CompletableFuture;
  * descriptor ({@code Status}) and continues from that end, never from the cached one: one extra
  * round trip per tablet crossed, the price of not silently losing the rows of a split-off tablet.
  *
+ * <p>Inside a read-write transaction ({@code txn} set) every page carries the {@link TxnContext}
+ * with {@code read_ts} 0 and {@code LEADER} consistency: the leader locks the range and reads the
+ * latest committed data, so there is no pinned snapshot; the locks make the pages consistent.
+ *
  * <p>Each page, with its re-resolutions, has the router's overall deadline; the walk as a whole has
  * none. One step in flight; steps hand over through futures, so the fields need no locks.
  */
@@ -34,6 +39,8 @@ final class ScanWalk {
   private final ByteString end;
   private final ReadConsistency consistency;
   private final int limit;
+  private final TxnContext txn;
+  private final TabletServed served;
   private final List<Row> rows = new ArrayList<>();
   private final CompletableFuture<List<Row>> result = new CompletableFuture<>();
   private ByteString cursor;
@@ -50,7 +57,11 @@ final class ScanWalk {
       ByteString end,
       long readTs,
       ReadConsistency consistency,
-      int limit) {
+      int limit,
+      TxnContext txn,
+      TabletServed served) {
+    this.txn = txn;
+    this.served = served;
     this.router = router;
     this.keyspace = keyspace;
     this.cursor = start;
@@ -98,18 +109,23 @@ final class ScanWalk {
 
   private ScanRequest request(TabletDescriptor d, ByteString at) {
     int left = limit == 0 ? 0 : limit - rows.size();
-    return ScanRequest.newBuilder()
-        .setStartKey(at)
-        .setEndKey(KeyRanges.minEnd(end, d.getEndKey()))
-        .setReadTs(readTs)
-        .setConsistency(consistency)
-        .setLimit(left)
-        .build();
+    ScanRequest.Builder b =
+        ScanRequest.newBuilder()
+            .setStartKey(at)
+            .setEndKey(KeyRanges.minEnd(end, d.getEndKey()))
+            .setReadTs(readTs)
+            .setConsistency(consistency)
+            .setLimit(left);
+    if (txn != null) {
+      b.setTxn(txn); // read_ts stays 0: each page reads the latest committed data under its lock
+    }
+    return b.build();
   }
 
   private void onPage(Page p) {
     ScanResponse r = p.response();
-    if (readTs == 0) {
+    served.served(p.tablet(), r.getReadTs(), r.getTxnTerm());
+    if (readTs == 0 && txn == null) {
       readTs = r.getReadTs(); // later pages read the same snapshot
     }
     for (Row row : r.getRowsList()) {

@@ -3,6 +3,10 @@ package io.cesiumdb.txn.routing;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.errors.ErrorDetail;
 import io.cesiumdb.proto.errors.NotLeader;
+import io.cesiumdb.proto.tablet.AbortTxnRequest;
+import io.cesiumdb.proto.tablet.AbortTxnResponse;
+import io.cesiumdb.proto.tablet.CommitTxnRequest;
+import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
 import io.cesiumdb.proto.tablet.ScanRequest;
@@ -10,6 +14,8 @@ import io.cesiumdb.proto.tablet.ScanResponse;
 import io.cesiumdb.proto.tablet.StatusRequest;
 import io.cesiumdb.proto.tablet.StatusResponse;
 import io.cesiumdb.proto.tablet.TabletServiceGrpc;
+import io.cesiumdb.proto.tablet.TouchTxnRequest;
+import io.cesiumdb.proto.tablet.TouchTxnResponse;
 import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.proto.tablet.WriteResponse;
 import io.grpc.MethodDescriptor;
@@ -63,6 +69,42 @@ record TabletRpc<Req, Resp>(
           true,
           r -> r.hasError() ? r.getError() : null,
           WriteRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  /**
+   * A single-tablet transaction commit. A write: re-sent only when provably not processed (a
+   * not-leader or not-hosted answer, or never delivered); after delivery its outcome is unknown.
+   */
+  static final TabletRpc<CommitTxnRequest, CommitTxnResponse> COMMIT_TXN =
+      new TabletRpc<>(
+          "CommitTxn",
+          TabletServiceGrpc.getCommitTxnMethod(),
+          true,
+          r -> r.hasError() ? r.getError() : null,
+          CommitTxnRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  /** Releases a transaction's locks; idempotent, so retried like a read. */
+  static final TabletRpc<AbortTxnRequest, AbortTxnResponse> ABORT_TXN =
+      new TabletRpc<>(
+          "AbortTxn",
+          TabletServiceGrpc.getAbortTxnMethod(),
+          false,
+          r -> r.hasError() ? r.getError() : null,
+          AbortTxnRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  /** Transaction keepalive; idempotent, so retried like a read. */
+  static final TabletRpc<TouchTxnRequest, TouchTxnResponse> TOUCH_TXN =
+      new TabletRpc<>(
+          "TouchTxn",
+          TabletServiceGrpc.getTouchTxnMethod(),
+          false,
+          r -> r.hasError() ? r.getError() : null,
+          TouchTxnRequest::getTabletId,
           (r, id) -> r.toBuilder().setTabletId(id).build(),
           r -> false);
 

@@ -8,6 +8,8 @@
  *               ─ KeyedRetry (re-resolve on stale routing) ─ ScanWalk (tablets in key order)
  *               ─ TabletLocator ─ TabletDirectoryCache (keyspace → start_key → descriptor) ─ KeyRanges
  *               ─ TabletDirectory seam ─ PlacementDirectory ─ PlacementClient/PlacementCall (PD leader)
+ *  transactions TxnCalls (KeyRouter's TxnContext reads/scans, commitTxn, abortTxn, touchTxn)
+ *               ─ TabletServed (which tablet served: the transaction's participants)
  *  façade       TabletRouter (async: read, scan, write, status) ─ TabletRouterBuilder
  *               BlockingTabletRouter (tests and tools)
  *  per request  RoutedCall: the retry loop ─ TargetSelector (which endpoint next)

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * #leaderAddress} as the hint; when down it answers UNAVAILABLE. GetLeader always answers {@link
  * #getLeaderAnswer}.
  */
-final class FakePlacementDriver extends PlacementServiceGrpc.PlacementServiceImplBase
+public final class FakePlacementDriver extends PlacementServiceGrpc.PlacementServiceImplBase
     implements AutoCloseable {
   enum Role {
     LEADER,
@@ -34,17 +34,17 @@ final class FakePlacementDriver extends PlacementServiceGrpc.PlacementServiceImp
     DOWN
   }
 
-  volatile List<TabletDescriptor> tablets = List.of();
+  public volatile List<TabletDescriptor> tablets = List.of();
   volatile Role role = Role.LEADER;
   volatile String leaderAddress = "";
-  volatile String getLeaderAnswer = "";
+  public volatile String getLeaderAnswer = "";
   final AtomicInteger lookupsServed = new AtomicInteger();
   final AtomicInteger calls = new AtomicInteger();
 
   private final Server server;
-  final String address;
+  public final String address;
 
-  FakePlacementDriver() throws IOException {
+  public FakePlacementDriver() throws IOException {
     server =
         Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
             .addService(this)

@@ -1,0 +1,52 @@
+package io.cesiumdb.tablet.handlers;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.tablet.ReadConsistency;
+import io.cesiumdb.proto.tablet.TxnContext;
+import io.cesiumdb.tablet.replication.ReadFn;
+import io.cesiumdb.tablet.replication.TabletReplica;
+import io.cesiumdb.tablet.txn.TabletTxns;
+import io.cesiumdb.tablet.txn.TxnManager;
+import io.cesiumdb.tablet.txn.locks.LockSpan;
+import io.cesiumdb.tablet.txn.locks.TxnLockRequest;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+/**
+ * A read inside a read-write transaction (Read or Scan with a TxnContext): a SHARED lock on the key
+ * or range through the leader's lock table, then a leader read at "now" (design §3.2). Only LEADER
+ * consistency with read_ts 0 makes sense: the lock protects the latest data, not a snapshot.
+ */
+final class TxnReads {
+  private TxnReads() {}
+
+  static void validate(TxnContext txn, ReadConsistency consistency, long readTs) {
+    if (txn.getTxnId().isEmpty()) {
+      throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "a txn read needs a txn_id");
+    }
+    if (consistency != ReadConsistency.LEADER || readTs != 0) {
+      throw new CesiumException(
+          ErrorCode.INVALID_ARGUMENT, "a txn read needs LEADER consistency and read_ts 0");
+    }
+  }
+
+  /**
+   * Locks {@code span} SHARED for the txn, then reads at the leader at now; {@code withTerm} stamps
+   * the answer with the term whose lock table holds the lock (the client hands it back at commit).
+   */
+  static <T> CompletableFuture<T> lockedRead(
+      TxnManager txns,
+      TabletReplica replica,
+      TxnContext txn,
+      LockSpan span,
+      ReadFn<T> read,
+      BiFunction<T, Long, T> withTerm) {
+    TxnLockRequest shared = TxnLockRequest.shared(txn.getTxnId(), txn.getPriorityTs(), span);
+    TabletTxns table = txns.forLeader(replica);
+    return table
+        .lock(shared)
+        .thenCompose(v -> replica.leaderRead(0, read))
+        .thenApply(r -> withTerm.apply(r, table.term()));
+  }
+}

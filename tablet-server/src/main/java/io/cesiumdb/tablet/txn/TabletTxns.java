@@ -1,0 +1,178 @@
+package io.cesiumdb.tablet.txn;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.tablet.txn.locks.LockSpan;
+import io.cesiumdb.tablet.txn.locks.LockTable;
+import io.cesiumdb.tablet.txn.locks.TxnLockRequest;
+import io.cesiumdb.tablet.txn.locks.WoundWaitLockTable;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read-write transactions of one tablet replica during ONE leadership term: its {@link
+ * LockTable} plus the transactions that ended here without their owner knowing yet (wounded,
+ * abandoned, or lost with a previous term). A request of such a transaction fails with the reason
+ * it ended, until the owner ends it ({@link #finish}) or the entry ages out ({@link #expire}).
+ *
+ * <p>Single-tablet path: nothing is logged before the commit, so a wounded or abandoned transaction
+ * is aborted at once by releasing its locks (the listener does it). {@link #beginCommit} marks a
+ * transaction prepared in the table once its exclusive locks are granted, so it cannot be wounded
+ * while its write is in flight: its locks are released only after the write completed.
+ */
+public final class TabletTxns {
+  private static final Logger LOG = LoggerFactory.getLogger(TabletTxns.class);
+
+  private final long tabletId;
+  private final long term;
+  private final LockTable locks;
+  private final Map<String, Ended> ended = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  /** What ended a transaction here, and when (System.nanoTime). */
+  private record Ended(CesiumException reason, long atNanos) {}
+
+  TabletTxns(long tabletId, long term, Collection<String> lostWithPreviousTerm) {
+    this.tabletId = tabletId;
+    this.term = term;
+    this.locks = new WoundWaitLockTable(this::mustAbort);
+    long now = System.nanoTime();
+    for (String txnId : lostWithPreviousTerm) {
+      ended.put(txnId, new Ended(TxnErrors.leaderChanged(txnId, tabletId), now));
+    }
+  }
+
+  /** The leadership term this table belongs to (answered to txn reads as txn_term). */
+  public long term() {
+    return term;
+  }
+
+  /** How many lock requests wait here, for diagnostics and tests. */
+  public int waiterCount() {
+    return locks.waiterCount();
+  }
+
+  /** The lock table, for diagnostics and tests. */
+  LockTable locks() {
+    return locks;
+  }
+
+  /**
+   * Takes one lock for the transaction (and records its activity). Fails with the reason the
+   * transaction ended here, with the table's error, or when the transaction is wounded while it
+   * waits; a lock granted to a transaction that was wounded meanwhile is released again.
+   */
+  public CompletableFuture<Void> lock(TxnLockRequest request) {
+    String txnId = request.txnId();
+    try {
+      requireRunning(txnId);
+    } catch (CesiumException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    locks.touch(txnId, System.nanoTime());
+    return locks
+        .acquire(request)
+        .handle(
+            (v, t) -> {
+              Ended why = ended.get(txnId);
+              if (why != null || closed) {
+                locks.releaseAll(txnId);
+                throw new CompletionException(why != null ? why.reason : tableClosed());
+              }
+              if (t != null) {
+                throw t instanceof CompletionException c ? c : new CompletionException(t);
+              }
+              return null;
+            });
+  }
+
+  /**
+   * Takes EXCLUSIVE locks on {@code keys} one after the other, in the given order (callers pass
+   * them sorted, so every transaction asks in the same order).
+   */
+  public CompletableFuture<Void> lockExclusive(String txnId, long priorityTs, List<byte[]> keys) {
+    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+    for (byte[] key : keys) {
+      TxnLockRequest r = TxnLockRequest.exclusive(txnId, priorityTs, LockSpan.key(key));
+      chain = chain.thenCompose(v -> lock(r));
+    }
+    return chain;
+  }
+
+  /**
+   * Called once the commit's locks are granted, before its write: from now on the transaction is
+   * never wounded (older requesters wait for it).
+   *
+   * @throws CesiumException when it was wounded or ended meanwhile
+   */
+  public void beginCommit(String txnId) {
+    boolean prepared = locks.markPrepared(txnId);
+    // The map is checked after markPrepared: the listener records a wound before it releases.
+    requireRunning(txnId);
+    if (!prepared) {
+      throw TxnErrors.woundedMeanwhile(txnId);
+    }
+  }
+
+  /** Ends the transaction here: releases its locks and forgets it (commit done, or abort). */
+  public void finish(String txnId) {
+    locks.releaseAll(txnId);
+    ended.remove(txnId);
+  }
+
+  /** Keepalive; true when the table holds locks or waiting requests of the transaction. */
+  public boolean touch(String txnId) {
+    requireRunning(txnId);
+    return locks.touch(txnId, System.nanoTime());
+  }
+
+  /**
+   * Aborts transactions idle for {@code timeout} (returned); forgets ended ones older than that.
+   */
+  List<String> expire(Duration timeout) {
+    long now = System.nanoTime();
+    List<String> expired = locks.expire(now, timeout);
+    if (!expired.isEmpty()) {
+      LOG.info("Tablet {}: aborted idle transactions {}", tabletId, expired);
+    }
+    ended.values().removeIf(e -> now - e.atNanos > timeout.toNanos());
+    return expired;
+  }
+
+  /** Leadership lost: fails every waiter, forgets every lock. Returns the transactions known. */
+  List<String> close() {
+    closed = true;
+    return locks.clear(tableClosed());
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  private void requireRunning(String txnId) {
+    Ended why = ended.get(txnId);
+    if (why != null) {
+      throw why.reason;
+    }
+    if (closed) {
+      throw tableClosed();
+    }
+  }
+
+  private CesiumException tableClosed() {
+    return TxnErrors.tableClosed(tabletId);
+  }
+
+  /** The lock table's verdict: record it, then abort at once (nothing is logged yet). */
+  private void mustAbort(String txnId, CesiumException reason) {
+    ended.putIfAbsent(txnId, new Ended(reason, System.nanoTime()));
+    locks.releaseAll(txnId);
+    LOG.debug("Tablet {}: txn {} aborted: {}", tabletId, txnId, reason.getMessage());
+  }
+}

@@ -1,0 +1,38 @@
+package io.cesiumdb.tablet.txn;
+
+import io.cesiumdb.common.error.AbortReason;
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.common.error.RetryHint;
+
+/**
+ * The errors of the transaction layer at a tablet leader. Every abort is retryable (SQLSTATE 40001)
+ * and carries {@link RetryHint.TxnAborted} with its reason, so a client retries the whole
+ * transaction as a new attempt.
+ */
+final class TxnErrors {
+  private TxnErrors() {}
+
+  /** The transaction's locks were lost with this replica's leadership (or the term changed). */
+  static CesiumException leaderChanged(String txnId, long tabletId) {
+    return CesiumException.retry(
+        ErrorCode.TXN_ABORTED,
+        "txn " + txnId + ": tablet " + Long.toUnsignedString(tabletId) + " changed leader",
+        new RetryHint.TxnAborted(txnId, AbortReason.LEADER_CHANGED));
+  }
+
+  /** The table of a replica that is no longer leader (in its term) takes no request. */
+  static CesiumException tableClosed(long tabletId) {
+    return new CesiumException(
+        ErrorCode.NOT_LEADER,
+        "tablet " + Long.toUnsignedString(tabletId) + ": lock table closed at leadership change");
+  }
+
+  /** A lock granted to a transaction that was wounded meanwhile: it must not be used. */
+  static CesiumException woundedMeanwhile(String txnId) {
+    return CesiumException.retry(
+        ErrorCode.TXN_WOUNDED,
+        "txn " + txnId + " was wounded by an older transaction",
+        new RetryHint.TxnAborted(txnId, AbortReason.WOUNDED));
+  }
+}

@@ -1,0 +1,164 @@
+package io.cesiumdb.txn.routing;
+
+import com.google.protobuf.ByteString;
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.tablet.AbortTxnRequest;
+import io.cesiumdb.proto.tablet.AbortTxnResponse;
+import io.cesiumdb.proto.tablet.CommitTxnRequest;
+import io.cesiumdb.proto.tablet.CommitTxnResponse;
+import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.ReadConsistency;
+import io.cesiumdb.proto.tablet.ReadRequest;
+import io.cesiumdb.proto.tablet.ReadResponse;
+import io.cesiumdb.proto.tablet.Row;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.proto.tablet.TouchTxnRequest;
+import io.cesiumdb.proto.tablet.TouchTxnResponse;
+import io.cesiumdb.proto.tablet.TxnContext;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The key-addressed transaction RPCs behind {@link KeyRouter}'s transaction methods: reads and
+ * scans carrying a {@link TxnContext}, and {@code CommitTxn}, {@code AbortTxn}, {@code TouchTxn}.
+ * Every one goes to the tablet's leader with the routing guarantees of {@link KeyRouter}
+ * (not-leader hints followed by {@link TabletRouter}, stale answers re-resolved by key by {@link
+ * KeyedRetry}). {@code CommitTxn} is a write for {@link RetryClassifier}: never re-sent after an
+ * ambiguous failure. Stateless apart from the router; thread-safe.
+ */
+final class TxnCalls {
+  private final KeyRouter router;
+
+  TxnCalls(KeyRouter router) {
+    this.router = router;
+  }
+
+  CompletableFuture<ReadResponse> read(
+      long keyspace, ByteString key, TxnContext txn, TabletServed served) {
+    if (key == null || !valid(txn) || served == null) {
+      return KeyRouter.invalid("txn read: key, a txn id and a listener are required");
+    }
+    ReadRequest request =
+        ReadRequest.newBuilder()
+            .setKey(key)
+            .setReadTs(0)
+            .setConsistency(ReadConsistency.LEADER)
+            .setTxn(txn)
+            .build();
+    return atLeader(
+        "Txn read of keyspace " + keyspace,
+        keyspace,
+        key,
+        leader(TabletRpc.READ, request),
+        (d, r) -> served.served(d, r.getReadTs(), r.getTxnTerm()));
+  }
+
+  CompletableFuture<List<Row>> scan(
+      long keyspace, ByteString start, ByteString end, TxnContext txn, TabletServed served) {
+    if (start == null || end == null || !valid(txn) || served == null) {
+      return KeyRouter.invalid("txn scan: start, end, a txn id and a listener are required");
+    }
+    return new ScanWalk(router, keyspace, start, end, 0, ReadConsistency.LEADER, 0, txn, served)
+        .start();
+  }
+
+  CompletableFuture<CommitTxnResponse> commit(
+      long keyspace, TxnContext txn, List<Mutation> mutations, long readTerm) {
+    if (!valid(txn) || mutations == null || mutations.isEmpty()) {
+      return KeyRouter.invalid("commitTxn: a txn id and at least one mutation are required");
+    }
+    CommitTxnRequest request =
+        CommitTxnRequest.newBuilder()
+            .setTxn(txn)
+            .addAllMutations(mutations)
+            .setReadTerm(readTerm)
+            .build();
+    ByteString first = mutations.get(0).getKey();
+    boolean[] refreshedForSpan = {false};
+    Function<TabletDescriptor, CesiumException> onSpan = d -> spans(txn, d);
+    return KeyedRetry.run(
+        router.ctx(),
+        "CommitTxn " + txn.getTxnId() + " in keyspace " + keyspace,
+        router.deadline(),
+        dl ->
+            router
+                .locator()
+                .locate(keyspace, first, dl)
+                .thenCompose(
+                    d -> router.oneTablet(keyspace, mutations, d, refreshedForSpan, dl, onSpan))
+                .thenCompose(
+                    d ->
+                        router
+                            .tablets()
+                            .submitKeyed(TabletRpc.COMMIT_TXN, d, request, RoutingMode.LEADER, dl)
+                            .whenComplete((r, t) -> router.repairIfStale(keyspace, first, d, t))));
+  }
+
+  CompletableFuture<AbortTxnResponse> abort(long keyspace, ByteString key, String txnId) {
+    if (key == null || txnId == null || txnId.isEmpty()) {
+      return KeyRouter.invalid("abortTxn: key and txn id are required");
+    }
+    AbortTxnRequest request = AbortTxnRequest.newBuilder().setTxnId(txnId).build();
+    return atLeader(
+        "AbortTxn " + txnId, keyspace, key, leader(TabletRpc.ABORT_TXN, request), (d, r) -> {});
+  }
+
+  CompletableFuture<TouchTxnResponse> touch(long keyspace, ByteString key, String txnId) {
+    if (key == null || txnId == null || txnId.isEmpty()) {
+      return KeyRouter.invalid("touchTxn: key and txn id are required");
+    }
+    TouchTxnRequest request = TouchTxnRequest.newBuilder().setTxnId(txnId).build();
+    return atLeader(
+        "TouchTxn " + txnId, keyspace, key, leader(TabletRpc.TOUCH_TXN, request), (d, r) -> {});
+  }
+
+  /** One key-addressed call: resolve {@code key}, send, repair the cache on a stale answer. */
+  private <R> CompletableFuture<R> atLeader(
+      String what,
+      long keyspace,
+      ByteString key,
+      BiFunction<TabletDescriptor, Long, CompletableFuture<R>> send,
+      BiConsumer<TabletDescriptor, R> onSuccess) {
+    return KeyedRetry.run(
+        router.ctx(),
+        what,
+        router.deadline(),
+        dl ->
+            router
+                .locator()
+                .locate(keyspace, key, dl)
+                .thenCompose(
+                    d ->
+                        send.apply(d, dl)
+                            .whenComplete(
+                                (r, t) -> {
+                                  if (t == null) {
+                                    onSuccess.accept(d, r);
+                                  }
+                                  router.repairIfStale(keyspace, key, d, t);
+                                })));
+  }
+
+  private <Req, Resp> BiFunction<TabletDescriptor, Long, CompletableFuture<Resp>> leader(
+      TabletRpc<Req, Resp> rpc, Req request) {
+    return (d, dl) -> router.tablets().submitKeyed(rpc, d, request, RoutingMode.LEADER, dl);
+  }
+
+  private static boolean valid(TxnContext txn) {
+    return txn != null && !txn.getTxnId().isEmpty();
+  }
+
+  private static CesiumException spans(TxnContext txn, TabletDescriptor d) {
+    return new CesiumException(
+        ErrorCode.FEATURE_NOT_SUPPORTED,
+        "commit of txn "
+            + txn.getTxnId()
+            + ": the writes span more than one tablet (tablet "
+            + Long.toUnsignedString(d.getTabletId())
+            + " holds only part of them); multi-tablet commit (2PC) is the next step of issue 5");
+  }
+}

@@ -1,0 +1,46 @@
+package io.cesiumdb.txn.rw;
+
+import com.google.protobuf.ByteString;
+import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.txn.routing.KeyRouter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Groups a transaction's buffered writes by tablet ({@link KeyRouter#tabletFor}), in the order the
+ * tablets were first written. The grouping is a hint (the cache may be stale); {@link
+ * KeyRouter#commitTxn} checks again at send time and refuses writes that span tablets.
+ */
+final class CommitPlan {
+  /** The writes that go to one tablet. */
+  record TabletWrites(long keyspace, long tabletId, List<Mutation> mutations) {
+    ByteString routingKey() {
+      return mutations.get(0).getKey();
+    }
+
+    Participants.Participant asParticipant() {
+      return new Participants.Participant(keyspace, tabletId, routingKey(), 0);
+    }
+  }
+
+  private CommitPlan() {}
+
+  static List<TabletWrites> group(KeyRouter router, WriteBuffer buffer) {
+    Map<WriteBuffer.Slot, CompletableFuture<TabletDescriptor>> lookups = new LinkedHashMap<>();
+    buffer.entries().keySet().forEach(s -> lookups.put(s, router.tabletFor(s.keyspace(), s.key())));
+    Map<Long, TabletWrites> byTablet = new LinkedHashMap<>();
+    for (Map.Entry<WriteBuffer.Slot, Mutation> e : buffer.entries().entrySet()) {
+      TabletDescriptor d = TxnErrors.await(lookups.get(e.getKey()));
+      byTablet
+          .computeIfAbsent(
+              d.getTabletId(), id -> new TabletWrites(e.getKey().keyspace(), id, new ArrayList<>()))
+          .mutations()
+          .add(e.getValue());
+    }
+    return new ArrayList<>(byTablet.values());
+  }
+}

@@ -1,0 +1,246 @@
+package io.cesiumdb.txn.rw;
+
+import com.google.protobuf.ByteString;
+import io.cesiumdb.common.error.AbortReason;
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.common.error.RetryHint;
+import io.cesiumdb.proto.tablet.ReadResponse;
+import io.cesiumdb.proto.tablet.Row;
+import io.cesiumdb.proto.tablet.TxnContext;
+import io.cesiumdb.txn.routing.KeyRanges;
+import io.cesiumdb.txn.routing.KeyRouter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * One read-write transaction, client side (docs/design/transactions.md §3). Reads and scans go to
+ * the tablet leaders with this transaction's {@link TxnContext}; the leaders take SHARED locks
+ * (wound-wait by {@link #priorityTs()}). Writes are buffered here and sent at {@link #commit()}.
+ *
+ * <p><b>Reads do not see this transaction's own buffered writes</b> (Spanner semantics): {@link
+ * #read} and {@link #scan} return committed data only; a caller that needs read-your-writes (the
+ * SQL layer) overlays its own buffer.
+ *
+ * <p>Commit: writes in exactly one tablet commit there in one {@code CommitTxn}; no writes release
+ * the read locks; writes in several tablets fail with {@code FEATURE_NOT_SUPPORTED} (2PC is the
+ * next step of issue 5). A {@code TXN-1/2/3} error (SQLSTATE 40001) at any step ends the
+ * transaction and releases its locks: retry it from the start, e.g. with {@link
+ * Transactions#retry}.
+ *
+ * <p><b>Not thread-safe</b>: one thread uses a transaction at a time. Methods block (they wait on
+ * router futures), so never call them on a router callback thread. {@link #close()} rolls back a
+ * transaction still active, for try-with-resources.
+ */
+public final class Transaction implements AutoCloseable {
+  private final KeyRouter router;
+  private final TxnContext ctx;
+  private final Participants participants = new Participants();
+  private final WriteBuffer buffer = new WriteBuffer();
+  private final Keepalive keepalive;
+  private TxnState state = TxnState.ACTIVE;
+  private volatile CesiumException doomed;
+
+  Transaction(KeyRouter router, String id, long priorityTs) {
+    this.router = router;
+    this.ctx = TxnContext.newBuilder().setTxnId(id).setPriorityTs(priorityTs).build();
+    this.keepalive = new Keepalive(router, id, participants, e -> doomed = e);
+  }
+
+  public String id() {
+    return ctx.getTxnId();
+  }
+
+  /** The priority: TT.now().latest at the first attempt's begin, kept across retries. */
+  public long priorityTs() {
+    return ctx.getPriorityTs();
+  }
+
+  public TxnState state() {
+    return state;
+  }
+
+  /** The context the tablets see (id and priority). */
+  public TxnContext context() {
+    return ctx;
+  }
+
+  /** The latest committed value of {@code key}, under a shared lock; not this txn's own writes. */
+  public Optional<ByteString> read(long keyspace, ByteString key) {
+    checkActive();
+    try {
+      ReadResponse r =
+          TxnErrors.await(
+              router.read(
+                  keyspace,
+                  key,
+                  ctx,
+                  (d, ts, term) -> participants.served(keyspace, d, key, ts, term)));
+      requireLocksKept();
+      return r.getFound() ? Optional.of(r.getValue()) : Optional.empty();
+    } catch (CesiumException e) {
+      throw failedOperation(e);
+    }
+  }
+
+  /**
+   * The latest committed rows of {@code [start, end)} (empty end = to the end of the keyspace), in
+   * key order, under shared range locks; not this transaction's own writes.
+   */
+  public List<Row> scan(long keyspace, ByteString start, ByteString end) {
+    checkActive();
+    try {
+      List<Row> rows =
+          TxnErrors.await(
+              router.scan(
+                  keyspace,
+                  start,
+                  end,
+                  ctx,
+                  (d, ts, term) ->
+                      participants.served(
+                          keyspace, d, KeyRanges.max(start, d.getStartKey()), ts, term)));
+      requireLocksKept();
+      return rows;
+    } catch (CesiumException e) {
+      throw failedOperation(e);
+    }
+  }
+
+  /** Buffers a write of {@code value} at {@code key}; the last write per key wins. */
+  public void put(long keyspace, ByteString key, ByteString value) {
+    checkActive();
+    if (key == null || value == null) {
+      throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "put: key and value are required");
+    }
+    buffer.put(keyspace, key, value);
+  }
+
+  /** Buffers a delete of {@code key}; the last write per key wins. */
+  public void delete(long keyspace, ByteString key) {
+    checkActive();
+    if (key == null) {
+      throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "delete: key is required");
+    }
+    buffer.delete(keyspace, key);
+  }
+
+  /**
+   * Commits and returns the commit timestamp (acknowledged after commit wait); for a transaction
+   * without writes, the timestamp of its last read (0 if none) after releasing its read locks.
+   *
+   * @throws CesiumException {@code TXN-1/2/3} (retry from the start), {@code FEATURE_NOT_SUPPORTED}
+   *     (writes in several tablets), or a retryable {@code CMN-3/4} when the outcome is unknown
+   */
+  public long commit() {
+    checkActive();
+    List<CommitPlan.TabletWrites> plan;
+    try {
+      plan = CommitPlan.group(router, buffer);
+    } catch (CesiumException e) {
+      throw fail(e, participants.all());
+    }
+    if (plan.isEmpty()) {
+      finish(TxnState.COMMITTED, participants.all());
+      return participants.lastReadTs();
+    }
+    if (plan.size() > 1) {
+      throw fail(multiTablet(plan), union(participants.all(), plan));
+    }
+    return commitOn(plan.get(0));
+  }
+
+  /** Ends the transaction: releases every lock it holds ({@code AbortTxn}). Idempotent. */
+  public void rollback() {
+    if (state == TxnState.ACTIVE) {
+      finish(TxnState.ROLLED_BACK, participants.all());
+    }
+  }
+
+  /** Rolls back if still active. */
+  @Override
+  public void close() {
+    rollback();
+  }
+
+  void start(ScheduledExecutorService scheduler, long keepaliveNanos) {
+    keepalive.start(scheduler, keepaliveNanos);
+  }
+
+  private long commitOn(CommitPlan.TabletWrites w) {
+    List<Participants.Participant> others =
+        participants.all().stream().filter(p -> p.tabletId() != w.tabletId()).toList();
+    long commitTs;
+    try {
+      long readTerm = participants.readTermOf(w.tabletId());
+      commitTs =
+          TxnErrors.await(router.commitTxn(w.keyspace(), ctx, w.mutations(), readTerm))
+              .getCommitTs();
+    } catch (CesiumException e) {
+      if (TxnErrors.outcomeUnknown(e)) {
+        throw fail(TxnErrors.unknownOutcome(id(), e), others); // not re-sent, not aborted there
+      }
+      throw fail(e, union(participants.all(), List.of(w)));
+    }
+    // Read locks elsewhere are released only now: holding them to the commit point keeps 2PL.
+    finish(TxnState.COMMITTED, others);
+    return commitTs;
+  }
+
+  /** Reads under two leader terms at one tablet: the earlier locks are gone, so abort (40001). */
+  private void requireLocksKept() {
+    if (participants.locksLost()) {
+      throw CesiumException.retry(
+          ErrorCode.TXN_ABORTED,
+          "txn " + id() + ": a tablet's leader changed while it held read locks there",
+          new RetryHint.TxnAborted(id(), AbortReason.LEADER_CHANGED));
+    }
+  }
+
+  private void checkActive() {
+    if (state != TxnState.ACTIVE) {
+      throw TxnErrors.notActive(id(), state);
+    }
+    CesiumException d = doomed;
+    if (d != null) {
+      throw fail(d, participants.all());
+    }
+  }
+
+  /** A read or scan failed: a transaction error ends the transaction; others leave it active. */
+  private CesiumException failedOperation(CesiumException e) {
+    return TxnErrors.isRetryFromStart(e) ? fail(e, participants.all()) : e;
+  }
+
+  private CesiumException fail(CesiumException e, List<Participants.Participant> release) {
+    finish(TxnState.FAILED, release);
+    return e;
+  }
+
+  private void finish(TxnState end, List<Participants.Participant> release) {
+    state = end;
+    keepalive.stop();
+    Participants.release(router, id(), release);
+  }
+
+  private CesiumException multiTablet(List<CommitPlan.TabletWrites> plan) {
+    return new CesiumException(
+        ErrorCode.FEATURE_NOT_SUPPORTED,
+        "txn "
+            + id()
+            + " writes to "
+            + plan.size()
+            + " tablets; multi-tablet commit (2PC) is the next step of issue 5. Locks released.");
+  }
+
+  private static List<Participants.Participant> union(
+      List<Participants.Participant> read, List<CommitPlan.TabletWrites> written) {
+    List<Participants.Participant> all = new ArrayList<>(read);
+    written.stream()
+        .filter(w -> read.stream().noneMatch(p -> p.tabletId() == w.tabletId()))
+        .forEach(w -> all.add(w.asParticipant()));
+    return all;
+  }
+}

@@ -1,0 +1,88 @@
+package io.cesiumdb.txn.rw;
+
+import io.cesiumdb.truetime.TrueTime;
+import io.cesiumdb.txn.routing.KeyRouter;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Starts read-write transactions ({@link #begin()}) and runs them with retries ({@link #retry}).
+ * One per client: it holds the {@link KeyRouter} (shared, not closed here), the {@link TrueTime}
+ * that gives priorities, the id counter, and one scheduler thread that runs every open
+ * transaction's keepalive.
+ *
+ * <p>Transaction ids are {@code <client id>-<priority>-<counter>}: unique per client by the
+ * counter, and they show the priority in logs. Thread-safe; {@link Transaction}s are not.
+ */
+public final class Transactions implements AutoCloseable {
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final KeyRouter router;
+  private final TrueTime trueTime;
+  private final TxnConfig config;
+  private final AtomicLong counter = new AtomicLong();
+  private final ScheduledExecutorService keepalives;
+
+  public Transactions(KeyRouter router, TrueTime trueTime) {
+    this(router, trueTime, TxnConfig.defaults());
+  }
+
+  public Transactions(KeyRouter router, TrueTime trueTime, TxnConfig config) {
+    this.router = router;
+    this.trueTime = trueTime;
+    this.config = config;
+    ScheduledThreadPoolExecutor s =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = Executors.defaultThreadFactory().newThread(r);
+              t.setName("cesium-txn-keepalive-" + THREADS.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    s.setRemoveOnCancelPolicy(true); // finished transactions leave no task behind
+    this.keepalives = s;
+  }
+
+  /** Begins a transaction: a new id, priority {@code TT.now().latest}, keepalive started. */
+  public Transaction begin() {
+    return begin(trueTime.now().latest());
+  }
+
+  /**
+   * Runs {@code body} in a fresh transaction and commits it. On {@code TXN_WOUNDED}, {@code
+   * TXN_ABORTED} or {@code TXN_CONFLICT} (from the body or the commit) it rolls back and runs it
+   * again in a transaction with a new id and the <b>same priority</b>, so the transaction ages and
+   * is not wounded forever, after a short backoff, up to {@link TxnConfig#retryAttempts()} attempts
+   * and {@link TxnConfig#retryDeadline()}. Any other error is thrown at once (an unknown commit
+   * outcome is not retried). The body may run several times: keep side effects out of it.
+   */
+  public <T> Committed<T> retry(Function<Transaction, T> body) {
+    return new TxnRetry<>(this, body).run();
+  }
+
+  public TxnConfig config() {
+    return config;
+  }
+
+  /** Stops the keepalive thread. Open transactions stay valid until their leaders expire them. */
+  @Override
+  public void close() {
+    keepalives.shutdownNow();
+  }
+
+  Transaction begin(long priorityTs) {
+    String id = config.clientId() + "-" + priorityTs + "-" + counter.incrementAndGet();
+    Transaction tx = new Transaction(router, id, priorityTs);
+    tx.start(keepalives, config.keepaliveInterval().toNanos());
+    return tx;
+  }
+
+  long priorityNow() {
+    return trueTime.now().latest();
+  }
+}

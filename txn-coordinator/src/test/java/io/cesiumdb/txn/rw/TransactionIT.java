@@ -1,0 +1,267 @@
+package io.cesiumdb.txn.rw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.truetime.TTInterval;
+import io.cesiumdb.truetime.TrueTime;
+import io.cesiumdb.txn.routing.FakePlacementDriver;
+import io.cesiumdb.txn.routing.KeyRouter;
+import io.cesiumdb.txn.routing.RouterConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Single-tablet read-write transactions against fake tablet nodes and a fake placement driver on
+ * loopback Netty: what each RPC carries, lock release, commit routing and the retry helper.
+ */
+class TransactionIT {
+  static final long KS = 5;
+  static final RouterConfig CONFIG =
+      new RouterConfig(
+          Duration.ofSeconds(3),
+          Duration.ofMillis(500),
+          Duration.ofMillis(2),
+          Duration.ofMillis(20),
+          100);
+
+  private final List<AutoCloseable> closing = new ArrayList<>();
+  private TxnTabletNode n1;
+  private FakePlacementDriver pd;
+  private Transactions txns;
+  private KeyRouter router;
+
+  /** 100, 110, 120, ...: every begin gets a later priority. */
+  private final TrueTime tt =
+      new TrueTime() {
+        private final AtomicLong t = new AtomicLong(100);
+
+        @Override
+        public TTInterval now() {
+          long at = t.addAndGet(10);
+          return new TTInterval(at - 5, at);
+        }
+
+        @Override
+        public void commitWait(long ts) {}
+
+        @Override
+        public long epsilonMicros() {
+          return 5;
+        }
+      };
+
+  @BeforeEach
+  void start() throws Exception {
+    n1 = node("n1");
+    pd = new FakePlacementDriver();
+    closing.add(pd);
+    pd.getLeaderAnswer = pd.address;
+    pd.tablets = List.of(TxnTabletNode.tablet(1, KS, "", "", n1.replica()));
+    router = KeyRouter.builder().placementAddresses(List.of(pd.address)).config(CONFIG).build();
+    txns = new Transactions(router, tt, TxnConfig.defaults().withClientId("c1"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    txns.close();
+    router.close();
+    for (AutoCloseable c : closing) {
+      c.close();
+    }
+  }
+
+  @Test
+  void aTxnReadCarriesTheTxnContextToTheLeader() {
+    n1.store.put(utf8("k"), utf8("v"));
+    Transaction tx = txns.begin();
+
+    assertEquals(Optional.of(utf8("v")), tx.read(KS, utf8("k")));
+    assertEquals(Optional.empty(), tx.read(KS, utf8("missing")));
+
+    assertTrue(tx.id().startsWith("c1-" + tx.priorityTs() + "-"), tx.id());
+    assertEquals("Read:1:" + tx.id() + ":" + tx.priorityTs() + ":LEADER:0", n1.log.get(0));
+    tx.rollback();
+    assertEquals(List.of("AbortTxn:1:" + tx.id()), abortsAndCommits(n1));
+    assertEquals(TxnState.ROLLED_BACK, tx.state());
+  }
+
+  @Test
+  void commitSendsExactlyTheBufferedMutationsLastWriteWins() {
+    Transaction tx = txns.begin();
+    tx.read(KS, utf8("a"));
+    tx.put(KS, utf8("a"), utf8("1"));
+    tx.put(KS, utf8("b"), utf8("x"));
+    tx.put(KS, utf8("a"), utf8("2"));
+    tx.delete(KS, utf8("c"));
+
+    assertEquals(1000, tx.commit());
+
+    assertEquals(
+        List.of("CommitTxn:1:" + tx.id() + ":" + tx.priorityTs() + ":a=2,b=x,c=DEL"),
+        abortsAndCommits(n1)); // the commit tablet releases its own locks: no AbortTxn
+    assertEquals(TxnState.COMMITTED, tx.state());
+    CesiumException after = assertThrows(CesiumException.class, () -> tx.read(KS, utf8("a")));
+    assertEquals(ErrorCode.TXN_NOT_FOUND, after.code());
+  }
+
+  @Test
+  void aReadOnlyTxnReleasesItsLocksAndReturnsItsReadTime() {
+    Transaction tx = txns.begin();
+    tx.read(KS, utf8("a"));
+
+    assertEquals(42, tx.commit());
+    assertEquals(List.of("AbortTxn:1:" + tx.id()), abortsAndCommits(n1));
+    assertEquals(0, txns.begin().commit()); // nothing read, nothing written
+  }
+
+  @Test
+  void writesOnTwoTabletsAreRefusedAfterReleasingBoth() {
+    pd.tablets =
+        List.of(
+            TxnTabletNode.tablet(1, KS, "", "m", n1.replica()),
+            TxnTabletNode.tablet(2, KS, "m", "", n1.replica()));
+    Transaction tx = txns.begin();
+    tx.read(KS, utf8("b"));
+    tx.put(KS, utf8("b"), utf8("1"));
+    tx.put(KS, utf8("x"), utf8("2"));
+
+    CesiumException e = assertThrows(CesiumException.class, tx::commit);
+
+    assertEquals(ErrorCode.FEATURE_NOT_SUPPORTED, e.code());
+    assertTrue(e.getMessage().contains("2PC"), e.getMessage());
+    assertEquals(
+        List.of("AbortTxn:1:" + tx.id(), "AbortTxn:2:" + tx.id()),
+        abortsAndCommits(n1).stream().sorted().toList());
+    assertEquals(TxnState.FAILED, tx.state());
+  }
+
+  @Test
+  void aWoundedCommitIsRetriedWithANewIdAndTheSamePriority() {
+    n1.commitAnswers.add(ErrorCode.TXN_WOUNDED.id());
+
+    Committed<String> c =
+        txns.retry(
+            tx -> {
+              tx.read(KS, utf8("a"));
+              tx.put(KS, utf8("a"), utf8("v"));
+              return "done";
+            });
+
+    assertEquals("done", c.value());
+    assertEquals(1000, c.commitTs());
+    assertEquals(2, c.attempts());
+    List<String> commits = n1.log.stream().filter(s -> s.startsWith("CommitTxn")).toList();
+    assertEquals(2, commits.size());
+    String[] first = commits.get(0).split(":");
+    String[] second = commits.get(1).split(":");
+    assertNotEquals(first[2], second[2]); // new txn id
+    assertEquals(first[3], second[3]); // same priority
+    assertEquals(c.txnId(), second[2]);
+  }
+
+  @Test
+  void aNonRetryableErrorIsNotRetried() {
+    n1.commitAnswers.add(ErrorCode.UNIQUE_VIOLATION.id());
+    CesiumException e =
+        assertThrows(
+            CesiumException.class,
+            () ->
+                txns.retry(
+                    tx -> {
+                      tx.put(KS, utf8("a"), utf8("v"));
+                      return 0;
+                    }));
+    assertEquals(ErrorCode.UNIQUE_VIOLATION, e.code());
+    assertEquals(1, n1.count("CommitTxn"));
+  }
+
+  @Test
+  void aNotLeaderAnswerToCommitTxnIsFollowed() throws Exception {
+    TxnTabletNode n2 = node("n2");
+    n1.leaderHint = n2.address;
+    pd.tablets = List.of(TxnTabletNode.tablet(1, KS, "", "", n1.replica(), n2.replica()));
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("a"), utf8("v"));
+
+    assertEquals(1000, tx.commit());
+
+    assertEquals(1, n1.count("NotLeader:CommitTxn"));
+    assertEquals(0, n1.count("CommitTxn"));
+    assertEquals(1, n2.count("CommitTxn:1:" + tx.id()));
+  }
+
+  @Test
+  void aCommitThatTimedOutAfterSendingIsNotResent() {
+    n1.commitAnswers.add("HANG");
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("a"), utf8("v"));
+
+    CesiumException e = assertThrows(CesiumException.class, tx::commit);
+
+    assertTrue(e.isRetryable(), e.toString());
+    assertTrue(e.getMessage().contains("outcome unknown"), e.getMessage());
+    assertEquals(1, n1.count("CommitTxn"));
+    assertEquals(0, n1.count("AbortTxn"));
+    assertEquals(TxnState.FAILED, tx.state());
+  }
+
+  @Test
+  void keepaliveTouchesEveryParticipantUntilTheTxnEnds() throws Exception {
+    txns.close();
+    txns =
+        new Transactions(
+            router, tt, TxnConfig.defaults().withKeepaliveInterval(Duration.ofMillis(20)));
+    Transaction tx = txns.begin();
+    tx.read(KS, utf8("a"));
+
+    await("two TouchTxn", () -> n1.count("TouchTxn:1:" + tx.id()) >= 2);
+    tx.rollback();
+    long touchesAtRollback = n1.count("TouchTxn:1:" + tx.id());
+    Transaction probe = txns.begin(); // a later transaction's touches prove ticks went by
+    probe.read(KS, utf8("b"));
+    await("probe touched 3 times", () -> n1.count("TouchTxn:1:" + probe.id()) >= 3);
+
+    assertTrue(n1.count("TouchTxn:1:" + tx.id()) <= touchesAtRollback + 1, n1.log.toString());
+    probe.rollback();
+  }
+
+  private TxnTabletNode node(String id) throws Exception {
+    TxnTabletNode n = new TxnTabletNode(id);
+    closing.add(n);
+    return n;
+  }
+
+  private static List<String> abortsAndCommits(TxnTabletNode n) {
+    return n.log.stream()
+        .filter(s -> s.startsWith("AbortTxn") || s.startsWith("CommitTxn"))
+        .toList();
+  }
+
+  private static void await(String what, BooleanSupplier condition) {
+    long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("not within 5 s: " + what);
+      }
+      LockSupport.parkNanos(1_000_000);
+    }
+  }
+
+  private static ByteString utf8(String s) {
+    return ByteString.copyFromUtf8(s);
+  }
+}
