@@ -29,19 +29,37 @@ final class ClockDiscipline implements ClockGate {
   private static final Logger LOG = LoggerFactory.getLogger(ClockDiscipline.class);
   static final long SHED_EVERY_MILLIS = 1_000;
 
+  /** How long one verdict answers the gate: the monitor samples only every 500 ms anyway. */
+  static final long VERDICT_TTL_NANOS = 100_000_000L;
+
   private final String nodeId;
   private final ClockOffsetMonitor monitor;
   private volatile boolean wasFenced;
+  private volatile Cached cached = new Cached(Long.MIN_VALUE, Optional.empty());
+
+  /** A gate answer and when it was computed (System.nanoTime). */
+  private record Cached(long atNanos, Optional<String> refusal) {}
 
   ClockDiscipline(String nodeId, ClockOffsetMonitor monitor) {
     this.nodeId = nodeId;
     this.monitor = monitor;
   }
 
+  /**
+   * Asked on every write and leader read, so the verdict (which classifies every peer's samples and
+   * builds the explanation text) is computed at most once per {@link #VERDICT_TTL_NANOS}.
+   */
   @Override
   public Optional<String> refusal() {
+    Cached c = cached;
+    long now = System.nanoTime();
+    if (c.atNanos() != Long.MIN_VALUE && now - c.atNanos() < VERDICT_TTL_NANOS) {
+      return c.refusal();
+    }
     FencingVerdict v = monitor.verdict();
-    return evidence(v) ? Optional.of(v.explanation()) : Optional.empty();
+    Optional<String> refusal = evidence(v) ? Optional.of(v.explanation()) : Optional.empty();
+    cached = new Cached(now, refusal);
+    return refusal;
   }
 
   private static boolean evidence(FencingVerdict v) {
