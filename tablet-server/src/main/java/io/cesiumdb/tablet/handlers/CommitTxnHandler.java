@@ -8,6 +8,7 @@ import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.tablet.replication.TabletMoves;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import io.cesiumdb.tablet.txn.TabletTxns;
 import io.cesiumdb.tablet.txn.TxnManager;
@@ -91,7 +92,7 @@ public final class CommitTxnHandler {
       if (m.getOpCase() == Mutation.OpCase.OP_NOT_SET) {
         throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "mutation without put or delete");
       }
-      Replicas.requireInRange(replica.descriptor(), m.getKey());
+      TabletMoves.requireInRange(replica.descriptor(), m.getKey());
     }
   }
 

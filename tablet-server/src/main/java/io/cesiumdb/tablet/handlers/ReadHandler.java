@@ -6,6 +6,7 @@ import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
 import io.cesiumdb.tablet.replication.ReadFn;
+import io.cesiumdb.tablet.replication.TabletMoves;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import io.cesiumdb.tablet.storage.VersionedValue;
 import io.cesiumdb.tablet.txn.TxnManager;
@@ -32,13 +33,13 @@ public final class ReadHandler {
     return Replicas.async(
         () -> {
           TabletReplica replica = replicas.get(request.getTabletId());
-          Replicas.requireInRange(replica.descriptor(), request.getKey());
+          TabletMoves.requireInRange(replica.descriptor(), request.getKey());
           long keyspace = replica.descriptor().getKeyspace();
           byte[] key = request.getKey().toByteArray();
           // Checked again where the read runs: a split applied meanwhile moves the key away.
           ReadFn<ReadResponse> read =
               (store, ts) -> {
-                Replicas.requireInRange(replica.descriptor(), request.getKey());
+                TabletMoves.requireInRange(replica.descriptor(), request.getKey());
                 return response(store.read(keyspace, key, ts), ts);
               };
           if (request.hasTxn()) {

@@ -1,19 +1,15 @@
 package io.cesiumdb.tablet.handlers;
 
-import com.google.protobuf.ByteString;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
-import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.tablet.replication.ReplicaHost;
-import io.cesiumdb.tablet.replication.TabletMoves;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
  * What every handler needs from the node: finding a hosted replica (RTE-3 TABLET_NOT_FOUND
- * otherwise), checking that a key belongs to it (RTE-2 TABLET_MOVED otherwise: the caller's routing
- * is stale), and turning synchronous failures into failed futures.
+ * otherwise), and turning synchronous failures into failed futures.
  */
 final class Replicas {
   private final ReplicaHost host;
@@ -37,10 +33,6 @@ final class Replicas {
                         + " is not hosted on "
                         + host.nodeId(),
                     null));
-  }
-
-  static void requireInRange(TabletDescriptor d, ByteString key) {
-    TabletMoves.requireInRange(d, key);
   }
 
   /** Runs {@code body}; a synchronous exception becomes a failed future. */

@@ -45,7 +45,7 @@ public final class ScanHandler {
           TabletReplica replica = replicas.get(request.getTabletId());
           TabletDescriptor d = replica.descriptor();
           if (!request.getStartKey().isEmpty()) {
-            Replicas.requireInRange(d, request.getStartKey());
+            TabletMoves.requireInRange(d, request.getStartKey());
           }
           byte[] start =
               TabletRange.maxStart(request.getStartKey().toByteArray(), TabletRange.start(d));

@@ -5,6 +5,7 @@ import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.proto.tablet.WriteResponse;
+import io.cesiumdb.tablet.replication.TabletMoves;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import java.util.concurrent.CompletableFuture;
 
@@ -56,7 +57,7 @@ public final class WriteHandler {
       if (m.getOpCase() == Mutation.OpCase.OP_NOT_SET) {
         throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "mutation without put or delete");
       }
-      Replicas.requireInRange(replica.descriptor(), m.getKey());
+      TabletMoves.requireInRange(replica.descriptor(), m.getKey());
     }
   }
 }
