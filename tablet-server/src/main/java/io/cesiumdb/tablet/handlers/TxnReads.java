@@ -6,7 +6,6 @@ import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.TxnContext;
 import io.cesiumdb.tablet.replication.ReadFn;
 import io.cesiumdb.tablet.replication.TabletReplica;
-import io.cesiumdb.tablet.txn.TabletTxns;
 import io.cesiumdb.tablet.txn.TxnManager;
 import io.cesiumdb.tablet.txn.locks.LockSpan;
 import io.cesiumdb.tablet.txn.locks.TxnLockRequest;
@@ -43,10 +42,12 @@ final class TxnReads {
       ReadFn<T> read,
       BiFunction<T, Long, T> withTerm) {
     TxnLockRequest shared = TxnLockRequest.shared(txn.getTxnId(), txn.getPriorityTs(), span);
-    TabletTxns table = txns.forLeader(replica);
-    return table
-        .lock(shared)
-        .thenCompose(v -> replica.leaderRead(0, read))
-        .thenApply(r -> withTerm.apply(r, table.term()));
+    return txns.forReadyLeader(replica)
+        .thenCompose(
+            table ->
+                table
+                    .lock(shared)
+                    .thenCompose(v -> replica.leaderRead(0, read))
+                    .thenApply(r -> withTerm.apply(r, table.term())));
   }
 }

@@ -5,13 +5,21 @@ import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.ApplyWrites;
+import io.cesiumdb.proto.tablet.GcBelow;
 import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.PrepareTxn;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
+import io.cesiumdb.proto.tablet.ResolveTxn;
 import io.cesiumdb.proto.tablet.SplitRange;
 import io.cesiumdb.proto.tablet.TabletCommand;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.proto.tablet.TimestampLease;
+import io.cesiumdb.proto.tablet.TxnDecision;
+import io.cesiumdb.proto.tablet.TxnOutcome;
+import io.cesiumdb.tablet.gc.ActiveReads;
+import io.cesiumdb.tablet.gc.GcPolicy;
 import io.cesiumdb.tablet.replication.TimestampOracle.ReadPoint;
+import io.cesiumdb.tablet.replication.apply.ApplyOutcome;
 import io.cesiumdb.tablet.storage.MvccReadView;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -76,15 +85,97 @@ public final class TabletReplica {
     return Optional.ofNullable(division.getInfo().getLeaderId()).map(RaftPeerId::toString);
   }
 
-  /** The replica's safe time: a read at or below it sees every write with a timestamp up to it. */
+  /**
+   * The replica's safe time: a read at or below it sees every write with a timestamp up to it
+   * (below every transaction prepared here and unresolved).
+   */
   public long safeTime() {
+    return machine.applied().safeTime();
+  }
+
+  /** The highest commit timestamp applied here. */
+  public long appliedMaxTs() {
     return machine.applied().current().maxTs();
+  }
+
+  /** True while this replica is the leader and has applied every entry of earlier terms. */
+  public boolean isReadyLeader() {
+    DivisionInfo info = division.getInfo();
+    return info.isLeader() && info.isLeaderReady();
+  }
+
+  /**
+   * Completes once this replica leads and has applied every entry of earlier terms (at once if it
+   * already has); fails with NOT_LEADER if it does not lead, or after the operation timeout.
+   */
+  public CompletableFuture<Void> whenReadyLeader() {
+    DivisionInfo info = division.getInfo();
+    if (!info.isLeader()) {
+      return CompletableFuture.failedFuture(notLeader());
+    }
+    if (info.isLeaderReady()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return machine
+        .readiness()
+        .await(info::isLeaderReady)
+        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
+        .thenApplyAsync(v -> (Void) null, services.worker())
+        .exceptionallyCompose(t -> CompletableFuture.failedFuture(map(t)));
+  }
+
+  /** The two-phase-commit transactions prepared here and not yet resolved. */
+  public PreparedTxns prepared() {
+    return machine.prepared();
   }
 
   /** Replicates {@code mutations} at a fresh commit timestamp; completes once applied here. */
   public CompletableFuture<WriteResult> write(List<Mutation> mutations) {
     ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
-    return submit(ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build());
+    return submit(
+        0, ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build());
+  }
+
+  /**
+   * 2PC participant: logs {@code prepare} at a fresh prepare timestamp (like a commit timestamp:
+   * above everything this group assigned); completes once applied here.
+   */
+  public CompletableFuture<WriteResult> prepare(PrepareTxn.Builder prepare) {
+    return submit(
+        0, ts -> TabletCommand.newBuilder().setPrepareTxn(prepare.setPrepareTs(ts)).build());
+  }
+
+  /**
+   * 2PC coordinator: logs the decision; a commit gets a timestamp {@code >= minCommitTs} (and above
+   * everything this group assigned). Completes once applied here, so after commit wait.
+   */
+  public CompletableFuture<WriteResult> decide(TxnDecision.Builder decision, long minCommitTs) {
+    long limit = services.clock().now().latest() + TimestampOracle.MAX_FUTURE_READ_MICROS;
+    if (minCommitTs > limit) {
+      return CompletableFuture.failedFuture(
+          new CesiumException(
+              ErrorCode.INVALID_ARGUMENT,
+              "min_commit_ts " + minCommitTs + " is beyond now + 10 s"));
+    }
+    return submit(
+        minCommitTs,
+        ts -> TabletCommand.newBuilder().setTxnDecision(decision.setCommitTs(ts)).build());
+  }
+
+  /** 2PC coordinator: records that {@code txnId} is aborted (unless decided already). */
+  public CompletableFuture<WriteResult> decideAborted(String txnId) {
+    TxnDecision aborted =
+        TxnDecision.newBuilder().setTxnId(txnId).setOutcome(TxnOutcome.ABORTED).build();
+    return submitAdmitted(0, TabletCommand.newBuilder().setTxnDecision(aborted).build());
+  }
+
+  /**
+   * 2PC participant: logs the outcome (at the coordinator's commit timestamp, which this leader's
+   * later timestamps then exceed); completes once applied here.
+   */
+  public CompletableFuture<WriteResult> resolve(ResolveTxn resolve) {
+    long ts = resolve.getOutcome() == TxnOutcome.COMMITTED ? resolve.getCommitTs() : 0;
+    return submitAdmitted(ts, TabletCommand.newBuilder().setResolveTxn(resolve).build());
   }
 
   /**
@@ -96,7 +187,7 @@ public final class TabletReplica {
   public CompletableFuture<WriteResult> split(ByteString splitKey, long rightTabletId) {
     SplitRange.Builder split =
         SplitRange.newBuilder().setSplitKey(splitKey).setRightTabletId(rightTabletId);
-    return submit(ts -> TabletCommand.newBuilder().setSplitRange(split.setSplitTs(ts)).build());
+    return submit(0, ts -> TabletCommand.newBuilder().setSplitRange(split.setSplitTs(ts)).build());
   }
 
   /**
@@ -115,6 +206,7 @@ public final class TabletReplica {
     }
     return Optional.of(
         submit(
+            0,
             ts ->
                 TabletCommand.newBuilder()
                     .setApplyWrites(ApplyWrites.newBuilder().setCommitTs(ts))
@@ -164,7 +256,31 @@ public final class TabletReplica {
    * applied here. A command refused at apply (its keys left the range at a split ahead of it) fails
    * with TABLET_MOVED: nothing of it was applied, so the caller may retry elsewhere.
    */
-  private CompletableFuture<WriteResult> submit(LongFunction<TabletCommand> commandAt) {
+  private CompletableFuture<WriteResult> submit(long minTs, LongFunction<TabletCommand> commandAt) {
+    return whenReady(() -> submitReady(minTs, commandAt));
+  }
+
+  /** As {@link #submit} for an entry whose timestamp (0 = none) was chosen elsewhere. */
+  private CompletableFuture<WriteResult> submitAdmitted(long ts, TabletCommand command) {
+    return whenReady(
+        () -> {
+          CompletableFuture<RaftClientReply> reply =
+              machine
+                  .oracle()
+                  .admit(
+                      leadership(),
+                      ts,
+                      t ->
+                          services
+                              .requests()
+                              .submit(division, requests().write(groupId, command.toByteArray())),
+                      TabletReplica::appended);
+          return replied(ts, reply);
+        });
+  }
+
+  private CompletableFuture<WriteResult> whenReady(
+      Supplier<CompletableFuture<WriteResult>> submitReady) {
     DivisionInfo info = division.getInfo();
     if (!info.isLeader()) {
       return CompletableFuture.failedFuture(notLeader());
@@ -174,33 +290,40 @@ public final class TabletReplica {
       return CompletableFuture.failedFuture(fenced.get());
     }
     if (info.isLeaderReady()) {
-      return submitReady(commandAt);
+      return submitReady.get();
     }
     return machine
         .readiness()
         .await(info::isLeaderReady)
         .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .thenComposeAsync(v -> submitReady(commandAt), services.worker())
+        .thenComposeAsync(v -> submitReady.get(), services.worker())
         .exceptionallyCompose(t -> CompletableFuture.failedFuture(map(t)));
   }
 
-  private CompletableFuture<WriteResult> submitReady(LongFunction<TabletCommand> commandAt) {
+  private CompletableFuture<WriteResult> submitReady(
+      long minTs, LongFunction<TabletCommand> commandAt) {
     long[] ts = new long[1];
     CompletableFuture<RaftClientReply> reply =
         machine
             .oracle()
             .assign(
                 leadership(),
-                safeTime(),
+                appliedMaxTs(),
+                minTs,
                 t -> {
                   ts[0] = t;
                   byte[] payload = commandAt.apply(t).toByteArray();
                   return services.requests().submit(division, requests().write(groupId, payload));
                 },
                 TabletReplica::appended);
+    return replied(ts[0], reply);
+  }
+
+  private CompletableFuture<WriteResult> replied(
+      long ts, CompletableFuture<RaftClientReply> reply) {
     return reply
         .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .handleAsync((r, t) -> applied(ts[0], success(r, t)), services.worker());
+        .handleAsync((r, t) -> applied(ts, success(r, t)), services.worker());
   }
 
   /**
@@ -225,7 +348,12 @@ public final class TabletReplica {
   private WriteResult applied(long ts, RaftClientReply reply) {
     String refusal = reply.getMessage().getContent().toStringUtf8();
     if (refusal.startsWith(TabletStateMachine.REFUSED)) {
-      throw TabletMoves.moved(descriptor(), refusal.substring(TabletStateMachine.REFUSED.length()));
+      String why = refusal.substring(TabletStateMachine.REFUSED.length());
+      if (why.startsWith(ApplyOutcome.TXN_REFUSAL)) {
+        throw new CesiumException(
+            ErrorCode.TXN_ABORTED, why.substring(ApplyOutcome.TXN_REFUSAL.length()));
+      }
+      throw TabletMoves.moved(descriptor(), why);
     }
     return new WriteResult(ts, reply.getLogIndex());
   }
@@ -257,9 +385,13 @@ public final class TabletReplica {
               ErrorCode.UNAVAILABLE,
               "tablet " + Long.toUnsignedString(tabletId()) + ": new leader not ready yet"));
     }
+    Optional<CesiumException> tooOld = belowGcHorizon(requestedTs);
+    if (tooOld.isPresent()) {
+      return CompletableFuture.failedFuture(tooOld.get());
+    }
     ReadPoint point;
     try {
-      point = machine.oracle().beginLeaderRead(leadership(), requestedTs);
+      point = machine.oracle().beginLeaderRead(leadership(), readTimestamp(requestedTs));
     } catch (CesiumException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -271,13 +403,74 @@ public final class TabletReplica {
         .handle((r, t) -> this.<T>value(success(r, t)));
   }
 
-  /** A local read at {@code readTs}, served iff this replica's safe time has reached it. */
+  /**
+   * A linearizable read of the replica's state at the leader (Ratis ReadIndex: every entry
+   * committed before it is applied), with no timestamp: for meta such as transaction decisions. It
+   * waits for no prepared transaction, so a coordinator answers status questions even while it is
+   * itself a participant with something prepared.
+   */
+  public <T> CompletableFuture<T> leaderStateRead(Function<MvccReadView, T> fn) {
+    if (!isReadyLeader()) {
+      return CompletableFuture.failedFuture(notLeaderOrNotReady());
+    }
+    LeaderRead<T> read =
+        new LeaderRead<>(
+            new ReadPoint(0, 0, 0),
+            (store, ts) -> fn.apply(store),
+            this::isLeader,
+            this::notLeader);
+    return services
+        .requests()
+        .submit(division, requests().read(groupId, read))
+        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
+        .handle((r, t) -> this.<T>value(success(r, t)));
+  }
+
+  private CesiumException notLeaderOrNotReady() {
+    if (!isLeader()) {
+      return notLeader();
+    }
+    return new CesiumException(
+        ErrorCode.UNAVAILABLE,
+        "tablet " + Long.toUnsignedString(tabletId()) + ": new leader not ready yet");
+  }
+
+  /**
+   * A read at "now" is served at an applied write's timestamp, unless a transaction is prepared
+   * here: it may have committed (and been acknowledged) at a timestamp above every applied one, so
+   * the read takes {@code TT.now().latest} and waits for it (Spanner's single-site read rule).
+   */
+  private long readTimestamp(long requestedTs) {
+    if (requestedTs == 0 && !machine.prepared().isEmpty()) {
+      return services.clock().now().latest();
+    }
+    return requestedTs;
+  }
+
+  /**
+   * A local read at {@code readTs}, served iff this replica's safe time has reached it; a ready
+   * leader behind {@code readTs} serves it as a leader read at that timestamp instead (a read-only
+   * transaction at {@code TT.now().latest} then never waits for safe-time ticks).
+   */
   public <T> CompletableFuture<T> snapshotRead(long readTs, ReadFn<T> fn) {
     if (readTs <= 0) {
       return CompletableFuture.failedFuture(
           new CesiumException(ErrorCode.INVALID_ARGUMENT, "SNAPSHOT reads need read_ts > 0"));
     }
+    Optional<CesiumException> tooOld = belowGcHorizon(readTs);
+    if (tooOld.isPresent()) {
+      return CompletableFuture.failedFuture(tooOld.get());
+    }
+    ActiveReads.Registration running = machine.activeReads().register(readTs);
+    return snapshotReadRegistered(readTs, fn).whenComplete((r, t) -> running.close());
+  }
+
+  private <T> CompletableFuture<T> snapshotReadRegistered(long readTs, ReadFn<T> fn) {
     long safe = safeTime();
+    if (safe < readTs && isReadyLeader()) {
+      // The leader need not wait for its safe time: it raises its floor and reads at read_ts.
+      return leaderRead(readTs, fn);
+    }
     if (safe < readTs) {
       return CompletableFuture.failedFuture(
           new CesiumException(
@@ -296,6 +489,45 @@ public final class TabletReplica {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** TXN_SNAPSHOT_TOO_OLD for an explicit timestamp below the applied GC horizon. */
+  private Optional<CesiumException> belowGcHorizon(long readTs) {
+    long horizon = machine.applied().gcHorizon();
+    if (readTs <= 0 || readTs >= horizon) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CesiumException(
+            ErrorCode.TXN_SNAPSHOT_TOO_OLD,
+            "tablet "
+                + Long.toUnsignedString(tabletId())
+                + ": read_ts "
+                + readTs
+                + " is below the GC horizon "
+                + horizon));
+  }
+
+  /**
+   * Leader only: proposes a GC horizon under {@code policy} ({@code TT.now().earliest} minus the
+   * retention, and below every read running here) and logs {@code GcBelow} if it is above the
+   * applied one. Empty when there is nothing to do.
+   */
+  public Optional<CompletableFuture<WriteResult>> collectGarbage(GcPolicy policy) {
+    if (!isReadyLeader()) {
+      return Optional.empty();
+    }
+    long horizon = policy.horizon(services.clock().now(), machine.activeReads());
+    if (horizon <= machine.applied().gcHorizon()) {
+      return Optional.empty();
+    }
+    GcBelow gc = GcBelow.newBuilder().setHorizonTs(horizon).build();
+    return Optional.of(submitAdmitted(0, TabletCommand.newBuilder().setGcBelow(gc).build()));
+  }
+
+  /** The applied GC horizon (0 = nothing collected yet). */
+  public long gcHorizon() {
+    return machine.applied().gcHorizon();
   }
 
   /** CLOCK_FENCED (retryable elsewhere) if this node's clock must not be used for timestamps. */

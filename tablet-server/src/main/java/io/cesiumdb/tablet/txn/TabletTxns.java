@@ -120,6 +120,28 @@ public final class TabletTxns {
     }
   }
 
+  /**
+   * A new leader's table takes the EXCLUSIVE locks of a transaction prepared under an earlier
+   * leader (design §4), and marks it prepared. Called on a fresh table before anyone else uses it,
+   * so every lock is granted at once.
+   */
+  void adoptPrepared(String txnId, long priorityTs, List<byte[]> keys) {
+    CompletableFuture<Void> locked = lockExclusive(txnId, priorityTs, keys);
+    if (!locked.isDone() || locked.isCompletedExceptionally()) {
+      throw new IllegalStateException(
+          "tablet " + Long.toUnsignedString(tabletId) + ": prepared txn " + txnId + " not adopted");
+    }
+    locks.markPrepared(txnId);
+  }
+
+  /**
+   * The coordinator recorded ABORTED for a transaction (recovery came first): a commit of it that
+   * waits for locks here fails, and its locks go.
+   */
+  public void abortDecided(String txnId) {
+    mustAbort(txnId, TxnErrors.abortedByCoordinator(txnId, tabletId));
+  }
+
   /** Ends the transaction here: releases its locks and forgets it (commit done, or abort). */
   public void finish(String txnId) {
     locks.releaseAll(txnId);

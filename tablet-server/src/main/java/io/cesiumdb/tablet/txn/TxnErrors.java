@@ -35,4 +35,16 @@ final class TxnErrors {
         "txn " + txnId + " was wounded by an older transaction",
         new RetryHint.TxnAborted(txnId, AbortReason.WOUNDED));
   }
+
+  /** The coordinator recorded ABORTED (a participant's recovery asked before the commit came). */
+  static CesiumException abortedByCoordinator(String txnId, long tabletId) {
+    return CesiumException.retry(
+        ErrorCode.TXN_ABORTED,
+        "txn "
+            + txnId
+            + ": its coordinator tablet "
+            + Long.toUnsignedString(tabletId)
+            + " recorded ABORTED (a participant waited too long for the outcome)",
+        new RetryHint.TxnAborted(txnId, AbortReason.COORDINATOR_TIMEOUT));
+  }
 }

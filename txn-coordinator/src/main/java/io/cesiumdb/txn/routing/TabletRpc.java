@@ -7,8 +7,12 @@ import io.cesiumdb.proto.tablet.AbortTxnRequest;
 import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
+import io.cesiumdb.proto.tablet.PrepareTxnRequest;
+import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
+import io.cesiumdb.proto.tablet.ResolveTxnRequest;
+import io.cesiumdb.proto.tablet.ResolveTxnResponse;
 import io.cesiumdb.proto.tablet.ScanRequest;
 import io.cesiumdb.proto.tablet.ScanResponse;
 import io.cesiumdb.proto.tablet.StatusRequest;
@@ -16,6 +20,8 @@ import io.cesiumdb.proto.tablet.StatusResponse;
 import io.cesiumdb.proto.tablet.TabletServiceGrpc;
 import io.cesiumdb.proto.tablet.TouchTxnRequest;
 import io.cesiumdb.proto.tablet.TouchTxnResponse;
+import io.cesiumdb.proto.tablet.TxnStatusRequest;
+import io.cesiumdb.proto.tablet.TxnStatusResponse;
 import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.proto.tablet.WriteResponse;
 import io.grpc.MethodDescriptor;
@@ -83,6 +89,42 @@ record TabletRpc<Req, Resp>(
           true,
           r -> r.hasError() ? r.getError() : null,
           CommitTxnRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  /**
+   * A two-phase-commit prepare. A write: a re-sent prepare could succeed while the first attempt's
+   * failure released the locks, so it is re-sent only when provably not processed.
+   */
+  static final TabletRpc<PrepareTxnRequest, PrepareTxnResponse> PREPARE_TXN =
+      new TabletRpc<>(
+          "PrepareTxn",
+          TabletServiceGrpc.getPrepareTxnMethod(),
+          true,
+          r -> r.hasError() ? r.getError() : null,
+          PrepareTxnRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  /** A two-phase-commit outcome at a participant; idempotent, so retried like a read. */
+  static final TabletRpc<ResolveTxnRequest, ResolveTxnResponse> RESOLVE_TXN =
+      new TabletRpc<>(
+          "ResolveTxn",
+          TabletServiceGrpc.getResolveTxnMethod(),
+          false,
+          r -> r.hasError() ? r.getError() : null,
+          ResolveTxnRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  /** A coordinator's recorded outcome (abort-if-unknown is idempotent too): retried like a read. */
+  static final TabletRpc<TxnStatusRequest, TxnStatusResponse> TXN_STATUS =
+      new TabletRpc<>(
+          "TxnStatus",
+          TabletServiceGrpc.getTxnStatusMethod(),
+          false,
+          r -> r.hasError() ? r.getError() : null,
+          TxnStatusRequest::getTabletId,
           (r, id) -> r.toBuilder().setTabletId(id).build(),
           r -> false);
 
