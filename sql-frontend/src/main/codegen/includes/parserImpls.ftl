@@ -8,6 +8,13 @@
   DROP TABLE [IF EXISTS] name
   ALTER TABLE name SPLIT AT ( v [, v]* )
 
+  Transaction control (CesiumSqlTransaction):
+  BEGIN [WORK | TRANSACTION] [READ ONLY | READ WRITE]
+  START TRANSACTION [READ ONLY | READ WRITE]
+  COMMIT [WORK]
+  ROLLBACK [WORK]
+  SET TRANSACTION READ ONLY | READ WRITE
+
   Nodes are Calcite's own (SqlDdlNodes) except the two that carry split points. Semantic checks
   (types, one primary key, split values) happen in io.cesiumdb.sql.ddl, not here.
 -->
@@ -187,4 +194,54 @@ SqlNode SqlAlterTable() :
     {
         return new CesiumSqlAlterTableSplit(s.end(this), id, point);
     }
+}
+
+SqlNode SqlTransactionStatement() :
+{
+    final Span s;
+    CesiumSqlTransaction.Access access = CesiumSqlTransaction.Access.DEFAULT;
+}
+{
+    (
+        <BEGIN> { s = span(); } [ <WORK> | <TRANSACTION> ]
+        [ access = TransactionAccessMode() ]
+        {
+            return new CesiumSqlTransaction(s.end(this), CesiumSqlTransaction.Action.BEGIN, access);
+        }
+    |
+        <START> { s = span(); } <TRANSACTION>
+        [ access = TransactionAccessMode() ]
+        {
+            return new CesiumSqlTransaction(s.end(this), CesiumSqlTransaction.Action.BEGIN, access);
+        }
+    |
+        <COMMIT> { s = span(); } [ <WORK> ]
+        {
+            return new CesiumSqlTransaction(s.end(this), CesiumSqlTransaction.Action.COMMIT, access);
+        }
+    |
+        <ROLLBACK> { s = span(); } [ <WORK> ]
+        {
+            return new CesiumSqlTransaction(s.end(this), CesiumSqlTransaction.Action.ROLLBACK,
+                access);
+        }
+    |
+        <SET> { s = span(); } <TRANSACTION> access = TransactionAccessMode()
+        {
+            return new CesiumSqlTransaction(s.end(this),
+                CesiumSqlTransaction.Action.SET_TRANSACTION, access);
+        }
+    )
+}
+
+CesiumSqlTransaction.Access TransactionAccessMode() :
+{
+}
+{
+    <READ>
+    (
+        <ONLY> { return CesiumSqlTransaction.Access.READ_ONLY; }
+    |
+        <WRITE> { return CesiumSqlTransaction.Access.READ_WRITE; }
+    )
 }

@@ -5,7 +5,9 @@
  * which {@code TableDef}" (placement.proto); {@link io.cesiumdb.sql.catalog.InMemoryCatalog} is the
  * test implementation; {@link io.cesiumdb.sql.catalog.CatalogSchemas#rootSchema} turns any catalog
  * into a Calcite root schema of {@link io.cesiumdb.sql.catalog.CesiumTable}s with their row types
- * ({@code io.cesiumdb.sql.types.ColumnTypes}) and primary keys.
+ * ({@code io.cesiumdb.sql.types.ColumnTypes}), primary keys and column defaults ({@code
+ * ColumnDefaults}). A {@code CesiumTable} is a {@code TranslatableTable}: its scan is {@code
+ * io.cesiumdb.sql.plan.CesiumTableScan}.
  *
  * <p><b>Neighbours.</b> Later backed by the placement driver ({@code ListTables}/{@code GetTable}
  * behind a cache invalidated by {@code catalog_version}); read by the validator/planner and by

@@ -25,11 +25,11 @@ import org.apache.calcite.util.TimestampString;
  * times: {@code DATE '2024-01-31'}, {@code TIMESTAMP '2024-01-31 12:00:00'}; binary is {@code
  * X'0aff'}.
  */
-final class LiteralValues {
+public final class LiteralValues {
   private LiteralValues() {}
 
   /** True for a literal or a signed numeric literal: the only nodes {@link #value} accepts. */
-  static boolean isConstant(SqlNode node) {
+  public static boolean isConstant(SqlNode node) {
     if (node instanceof SqlLiteral) {
       return true;
     }
@@ -37,7 +37,7 @@ final class LiteralValues {
   }
 
   /** The engine value of {@code node} stored in {@code column} (null for a NULL literal). */
-  static Object value(SqlNode node, ColumnDef column) {
+  public static Object value(SqlNode node, ColumnDef column) {
     return ValueCoercer.coerce(column, raw(node, column));
   }
 

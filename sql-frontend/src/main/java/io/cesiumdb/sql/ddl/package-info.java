@@ -10,9 +10,11 @@
  * ServerDdlExecutor} rejects primary keys, and we execute against the placement driver anyway.
  *
  * <p><b>Neighbours.</b> Input from {@code CesiumParser}; types from {@code io.cesiumdb.sql.types};
- * key encoding from {@code codec}; {@code catalog} for ALTER TABLE. The DDL executor (later) sends
- * {@code CreateTableRequest}/{@code DropTableRequest}/{@code SplitTabletRequest} and honours {@code
- * IF [NOT] EXISTS}.
+ * key encoding from {@code codec}; {@code catalog} for ALTER TABLE. {@link
+ * io.cesiumdb.sql.ddl.DdlExecutor} runs commands: {@link io.cesiumdb.sql.ddl.InMemoryDdlExecutor}
+ * over {@code InMemoryCatalog} in tests; the production one (later) sends {@code
+ * CreateTableRequest}/{@code DropTableRequest}/{@code SplitTabletRequest}; both honour {@code IF
+ * [NOT] EXISTS}. The session ({@code io.cesiumdb.sql.session}) calls it.
  *
  * <p><b>Invariants.</b> A {@code CreateTableCommand}'s table has exactly one primary key of
  * existing NOT NULL columns, valid type arguments, defaults that fit their columns, table id 0 and

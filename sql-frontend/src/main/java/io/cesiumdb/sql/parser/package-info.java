@@ -8,11 +8,14 @@
  * src/main/codegen/includes/parserImpls.ftl}, then JavaCC compiles it (the route Flink and Ignite 3
  * take). The result parses every query and DML statement Calcite does, plus {@code CREATE SCHEMA},
  * {@code CREATE TABLE} (column-level or table-level {@code PRIMARY KEY}, {@code NOT NULL}, {@code
- * DEFAULT}, optional {@code SPLIT AT ((v, …), …)}), {@code DROP TABLE [IF EXISTS]} and {@code ALTER
- * TABLE t SPLIT AT (v, …)}.
+ * DEFAULT}, optional {@code SPLIT AT ((v, …), …)}), {@code DROP TABLE [IF EXISTS]}, {@code ALTER
+ * TABLE t SPLIT AT (v, …)} and transaction control ({@link
+ * io.cesiumdb.sql.parser.CesiumSqlTransaction}: BEGIN, START TRANSACTION, COMMIT, ROLLBACK, SET
+ * TRANSACTION READ ONLY | READ WRITE).
  *
  * <p><b>Neighbours.</b> {@code io.cesiumdb.sql.ddl} turns the DDL nodes into catalog commands; the
- * planner (issue 6, later) hands {@link io.cesiumdb.sql.parser.CesiumParser#CONFIG} to Calcite.
+ * session executes transaction control; the planner uses {@link
+ * io.cesiumdb.sql.parser.CesiumParser#CONFIG}'s conformance.
  *
  * <p><b>Invariants.</b> The grammar only recognises; every semantic check (known types, one primary
  * key, split values that fit the key) lives in {@code io.cesiumdb.sql.ddl}, so the grammar stays a

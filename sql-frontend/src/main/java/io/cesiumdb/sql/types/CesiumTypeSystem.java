@@ -7,8 +7,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Calcite's default type system with CesiumDB's numeric limits: {@code DECIMAL} up to 38 digits
  * (Calcite's default stops at 19), {@code DECIMAL} without arguments is {@code DECIMAL(19, 0)}, and
  * {@code TIMESTAMP} without arguments keeps milliseconds ({@code TIMESTAMP(3)}), the finest unit
- * the engine's {@code long} millis representation holds. The planner must use {@link #INSTANCE} so
- * that the types it derives agree with {@link ColumnTypes}.
+ * the engine's {@code long} millis representation holds. CASE branches and UNION columns of strings
+ * of different lengths are VARCHAR ({@code CASE … THEN 'high' ELSE 'low' END} is {@code 'low'}, not
+ * the blank-padded CHAR(4) of the strict standard; PostgreSQL and MySQL agree). The planner must
+ * use {@link #INSTANCE} so that the types it derives agree with {@link ColumnTypes}.
  */
 public final class CesiumTypeSystem extends RelDataTypeSystemImpl {
   public static final CesiumTypeSystem INSTANCE = new CesiumTypeSystem();
@@ -34,6 +36,11 @@ public final class CesiumTypeSystem extends RelDataTypeSystemImpl {
   @Override
   public int getMaxScale(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : super.getMaxScale(typeName);
+  }
+
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
   }
 
   @Override
