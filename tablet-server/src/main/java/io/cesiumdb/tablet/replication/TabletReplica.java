@@ -426,6 +426,22 @@ public final class TabletReplica {
         .handle((r, t) -> this.<T>value(success(r, t)));
   }
 
+  /**
+   * A read of keys the caller's transaction has locked, at the leader: Ratis ReadIndex, then {@code
+   * fn} at the applied max timestamp. Unlike {@link #leaderRead} at "now" it does not wait for the
+   * transactions prepared here: each holds EXCLUSIVE locks on every key it writes, so none of them
+   * can write what the caller has locked, and every committed write to those keys released its lock
+   * only after it was applied. Waiting would also tie the reader to unrelated prepares, whose
+   * resolution may in turn wait for the reader's own locks elsewhere.
+   */
+  public <T> CompletableFuture<T> lockedRead(ReadFn<T> fn) {
+    Optional<CesiumException> fenced = fenced();
+    if (fenced.isPresent()) {
+      return CompletableFuture.failedFuture(fenced.get());
+    }
+    return leaderStateRead(store -> fn.read(store, appliedMaxTs()));
+  }
+
   private CesiumException notLeaderOrNotReady() {
     if (!isLeader()) {
       return notLeader();
@@ -584,6 +600,7 @@ public final class TabletReplica {
         tabletId(),
         services.nodeId(),
         info.isLeader(),
+        info.isLeader() && info.isLeaderReady(),
         leaderNodeId().orElse(""),
         info.getCurrentTerm(),
         applied.index(),
