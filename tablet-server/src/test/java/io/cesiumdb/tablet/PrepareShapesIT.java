@@ -1,21 +1,21 @@
 package io.cesiumdb.tablet;
 
 import static io.cesiumdb.tablet.cluster.TabletClient.put;
+import static io.cesiumdb.tablet.cluster.TxnMessages.commit;
+import static io.cesiumdb.tablet.cluster.TxnMessages.txn;
+import static io.cesiumdb.tablet.cluster.TxnMessages.txnRead;
+import static io.cesiumdb.tablet.cluster.TxnMessages.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.protobuf.ByteString;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.AbortTxnRequest;
-import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.PrepareTxnRequest;
 import io.cesiumdb.proto.tablet.PrepareTxnResponse;
-import io.cesiumdb.proto.tablet.ReadConsistency;
-import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
 import io.cesiumdb.proto.tablet.ResolveTxnRequest;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
@@ -95,7 +95,7 @@ class PrepareShapesIT {
     client.write(t, put("r", "1"));
     TestNode leader = cluster.leader(t);
     TxnContext reader = txn("validate-young", 200);
-    assertEquals("1", value(leader.stub().read(readRequest(t, reader, "r"))));
+    assertEquals("1", value(leader.stub().read(txnRead(t, reader, "r"))));
     PrepareTxnResponse pinned = leader.stub().prepareTxn(prepare(t, reader, false).build());
     assertEquals("", pinned.getError().getCode(), pinned.toString());
     assertEquals(0, pinned.getPrepareTs());
@@ -130,7 +130,7 @@ class PrepareShapesIT {
         leader
             .stub()
             .withDeadlineAfter(5, TimeUnit.SECONDS)
-            .read(readRequest(t, txn("unrelated-reader", 200), "a"));
+            .read(txnRead(t, txn("unrelated-reader", 200), "a"));
     assertEquals("1", value(read), "served while the other txn is still prepared");
     assertEquals(List.of("unrelated-prepared"), leader.server().preparedTxnIds(t));
 
@@ -150,10 +150,6 @@ class PrepareShapesIT {
     return leader.server().lockWaiters(tabletId);
   }
 
-  private static TxnContext txn(String id, long priorityTs) {
-    return TxnContext.newBuilder().setTxnId(id).setPriorityTs(priorityTs).build();
-  }
-
   private static PrepareTxnRequest.Builder prepare(
       long tabletId, TxnContext txn, boolean lockOnly, Mutation... mutations) {
     TabletDescriptor self = cluster.descriptor(tabletId, tabletId, "", "", cluster.nodes());
@@ -163,28 +159,5 @@ class PrepareShapesIT {
         .addAllMutations(List.of(mutations))
         .setCoordinator(self)
         .setLockOnly(lockOnly);
-  }
-
-  private static CommitTxnRequest commit(long tabletId, TxnContext txn, Mutation... mutations) {
-    return CommitTxnRequest.newBuilder()
-        .setTabletId(tabletId)
-        .setTxn(txn)
-        .addAllMutations(List.of(mutations))
-        .build();
-  }
-
-  private static ReadRequest readRequest(long tabletId, TxnContext txn, String key) {
-    return ReadRequest.newBuilder()
-        .setTabletId(tabletId)
-        .setKey(ByteString.copyFromUtf8(key))
-        .setConsistency(ReadConsistency.LEADER)
-        .setTxn(txn)
-        .build();
-  }
-
-  private static String value(ReadResponse r) {
-    assertEquals("", r.getError().getCode(), r.getError().toString());
-    assertTrue(r.getFound(), "found: " + r);
-    return r.getValue().toStringUtf8();
   }
 }
