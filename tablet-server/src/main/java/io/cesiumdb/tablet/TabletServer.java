@@ -1,6 +1,8 @@
 package io.cesiumdb.tablet;
 
+import io.cesiumdb.proto.tablet.PrepareTxn;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.tablet.gc.GcPolicy;
 import io.cesiumdb.tablet.handlers.TabletHandlers;
 import io.cesiumdb.tablet.replication.ClockGate;
 import io.cesiumdb.tablet.replication.ReplicaHost;
@@ -16,6 +18,8 @@ import io.cesiumdb.truetime.TrueTime;
 import io.grpc.BindableService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -102,6 +106,29 @@ public final class TabletServer implements AutoCloseable {
    */
   public int lockWaiters(long tabletId) {
     return handlers.txns().existing(tabletId).map(TabletTxns::waiterCount).orElse(0);
+  }
+
+  /**
+   * The ids of the two-phase-commit transactions prepared and unresolved at this node's replica of
+   * {@code tabletId} (empty if it hosts none): for diagnostics and recovery tests.
+   */
+  public List<String> preparedTxnIds(long tabletId) {
+    return host.replica(tabletId)
+        .map(r -> r.prepared().all().stream().map(PrepareTxn::getTxnId).toList())
+        .orElse(List.of());
+  }
+
+  /**
+   * Runs a GC round now with {@code retention} (the periodic one uses the 1 h default): every
+   * tablet this node leads proposes a horizon. Returns how many proposed one.
+   */
+  public int collectGarbage(Duration retention) {
+    return host.collectGarbage(new GcPolicy(retention));
+  }
+
+  /** The applied GC horizon of this node's replica of {@code tabletId} (0 if none or not held). */
+  public long gcHorizon(long tabletId) {
+    return host.replica(tabletId).map(TabletReplica::gcHorizon).orElse(0L);
   }
 
   /** Sets whether this node's clock may be used for timestamps (the node's clock monitor). */

@@ -3,6 +3,7 @@ package io.cesiumdb.pd.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cesiumdb.common.net.PortAllocator;
 import io.cesiumdb.pd.tabletclient.FakeTabletAdmin;
 import io.cesiumdb.proto.placement.ColumnDef;
 import io.cesiumdb.proto.placement.ColumnType;
@@ -14,7 +15,6 @@ import io.cesiumdb.proto.placement.RegisterNode;
 import io.cesiumdb.proto.placement.ReplicaList;
 import io.cesiumdb.proto.placement.TableDef;
 import io.cesiumdb.proto.placement.TabletReport;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,10 +34,7 @@ class ControllerOnLeaderTest {
   void theLeadersControllerReplacesADeadNodesReplica() throws Exception {
     AtomicLong clock = new AtomicLong(1_000_000_000L);
     FakeTabletAdmin tablets = new FakeTabletAdmin();
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = PortAllocator.pickLoopback();
     PdPeer self = new PdPeer("pd1", "127.0.0.1:" + port, "");
     PlacementDriverConfig config =
         PlacementDriverConfig.of("pd1", "127.0.0.1", port, dir, List.of(self), PdTuning.forTests())

@@ -1,5 +1,6 @@
 package io.cesiumdb.pd.service;
 
+import io.cesiumdb.common.net.PortAllocator;
 import io.cesiumdb.pd.cluster.LivenessPolicy;
 import io.cesiumdb.pd.tabletclient.FakeTabletAdmin;
 import io.cesiumdb.proto.placement.PlacementServiceGrpc;
@@ -9,9 +10,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +40,11 @@ final class PdCluster implements AutoCloseable {
     this.root = root;
     List<PdPeer> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      list.add(new PdPeer("pd" + (i + 1), HOST + ":" + freePort(), HOST + ":" + freePort()));
+      list.add(
+          new PdPeer(
+              "pd" + (i + 1),
+              HOST + ":" + PortAllocator.pick(HOST),
+              HOST + ":" + PortAllocator.pick(HOST)));
     }
     this.peers = List.copyOf(list);
     this.members = new PlacementDriver[n];
@@ -199,14 +202,5 @@ final class PdCluster implements AutoCloseable {
 
   private static int port(String address) {
     return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.cesiumdb.server.demo;
 
 import io.cesiumdb.common.fault.FaultPlan;
+import io.cesiumdb.common.net.PortAllocator;
 import io.cesiumdb.pd.service.PdPeer;
 import io.cesiumdb.server.node.Node;
 import io.cesiumdb.server.node.NodeConfig;
@@ -111,9 +112,9 @@ public final class LocalCluster implements AutoCloseable {
   /** Fixes node i's ports, data directory and clock. */
   private NodeConfig define(int i) {
     String id = "n" + i;
-    int rpc = basePort == 0 ? FreePorts.pick(host) : basePort + i;
-    int raft = basePort == 0 ? FreePorts.pick(host) : basePort + 100 + i;
-    int pdRaft = basePort == 0 ? FreePorts.pick(host) : basePort + 200 + i;
+    int rpc = basePort == 0 ? PortAllocator.pick(host) : basePort + i;
+    int raft = basePort == 0 ? PortAllocator.pick(host) : basePort + 100 + i;
+    int pdRaft = basePort == 0 ? PortAllocator.pick(host) : basePort + 200 + i;
     NodeConfig config = new NodeConfig(id, host, rpc, raft, dataDir.resolve(id), pdRaft);
     configs.put(id, config);
     SimulatedClock clock =

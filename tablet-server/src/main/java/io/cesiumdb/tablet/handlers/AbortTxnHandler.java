@@ -4,6 +4,7 @@ import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.AbortTxnRequest;
 import io.cesiumdb.proto.tablet.AbortTxnResponse;
+import io.cesiumdb.tablet.replication.TabletReplica;
 import io.cesiumdb.tablet.txn.TxnManager;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,11 +26,15 @@ public final class AbortTxnHandler {
   public CompletableFuture<AbortTxnResponse> handle(AbortTxnRequest request) {
     return Replicas.async(
         () -> {
-          replicas.get(request.getTabletId());
+          TabletReplica replica = replicas.get(request.getTabletId());
           if (request.getTxnId().isEmpty()) {
             throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "AbortTxn needs a txn_id");
           }
-          txns.existing(request.getTabletId()).ifPresent(t -> t.finish(request.getTxnId()));
+          if (replica.prepared().get(request.getTxnId()).isEmpty()) {
+            // A prepared transaction's locks go only with its ResolveTxn: its fate is decided
+            // at the coordinator, and its writes may still commit.
+            txns.existing(request.getTabletId()).ifPresent(t -> t.finish(request.getTxnId()));
+          }
           return CompletableFuture.completedFuture(AbortTxnResponse.getDefaultInstance());
         });
   }

@@ -1,25 +1,23 @@
 package io.cesiumdb.tablet.handlers;
 
-import com.google.protobuf.ByteString;
-import io.cesiumdb.common.error.AbortReason;
-import io.cesiumdb.common.error.CesiumException;
-import io.cesiumdb.common.error.ErrorCode;
-import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.Mutation;
-import io.cesiumdb.tablet.replication.TabletMoves;
+import io.cesiumdb.proto.tablet.TxnDecision;
+import io.cesiumdb.proto.tablet.TxnOutcome;
 import io.cesiumdb.tablet.replication.TabletReplica;
+import io.cesiumdb.tablet.txn.PreparedKeys;
 import io.cesiumdb.tablet.txn.TabletTxns;
 import io.cesiumdb.tablet.txn.TxnManager;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * CommitTxn, single tablet (design §3.5): EXCLUSIVE locks on every mutated key, in key order; then
- * the txn is marked prepared (no longer woundable) and its writes are replicated at one commit
- * timestamp (commit wait happens at apply); the locks are released once the write completed,
+ * CommitTxn, single tablet (design §3.5) or as the coordinator of a two-phase commit (§3.6, when
+ * the request lists participants: the decision record carries this tablet's writes and the commit
+ * timestamp is at least every prepare timestamp). EXCLUSIVE locks on every mutated key, in key
+ * order; then the txn is marked prepared (no longer woundable) and its writes are replicated at one
+ * commit timestamp (commit wait happens at apply); the locks are released once the write completed,
  * whatever its outcome. A txn wounded before its locks were all granted fails with TXN_WOUNDED and
  * nothing is written.
  *
@@ -41,79 +39,51 @@ public final class CommitTxnHandler {
     return Replicas.async(
         () -> {
           TabletReplica replica = replicas.get(request.getTabletId());
-          validate(request, replica);
           String txnId = request.getTxn().getTxnId();
-          TabletTxns tablet = txns.forLeader(replica);
-          requireSameTerm(request, tablet);
-          CompletableFuture<Long> commit =
-              tablet
-                  .lockExclusive(txnId, request.getTxn().getPriorityTs(), sortedKeys(request))
-                  .thenCompose(
-                      v -> {
-                        tablet.beginCommit(txnId);
-                        return write(replica, request.getMutationsList());
-                      });
-          return commit
-              .whenComplete((ts, t) -> tablet.finish(txnId))
-              .thenApply(ts -> CommitTxnResponse.newBuilder().setCommitTs(ts).build());
+          TxnRequests.validate(
+              "CommitTxn", txnId, request, request.getMutationsList(), replica, maxWriteBytes);
+          return txns.forReadyLeader(replica).thenCompose(t -> commit(replica, t, request));
         });
   }
 
-  private static CompletableFuture<Long> write(TabletReplica replica, List<Mutation> mutations) {
-    if (mutations.isEmpty()) {
-      return replica.leaderRead(0, (store, ts) -> ts);
-    }
-    return replica.write(mutations).thenApply(r -> r.commitTs());
-  }
-
-  /** The distinct mutated keys in unsigned byte order. */
-  private static List<byte[]> sortedKeys(CommitTxnRequest request) {
-    return request.getMutationsList().stream()
-        .map(Mutation::getKey)
-        .distinct()
-        .map(ByteString::toByteArray)
-        .sorted(Arrays::compareUnsigned)
-        .toList();
-  }
-
-  private void validate(CommitTxnRequest request, TabletReplica replica) {
-    if (request.getTxn().getTxnId().isEmpty()) {
-      throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "CommitTxn needs a txn_id");
-    }
-    if (request.getSerializedSize() > maxWriteBytes) {
-      throw new CesiumException(
-          ErrorCode.INVALID_ARGUMENT,
-          "commit of "
-              + request.getSerializedSize()
-              + " bytes exceeds the limit of "
-              + maxWriteBytes);
-    }
-    for (Mutation m : request.getMutationsList()) {
-      if (m.getOpCase() == Mutation.OpCase.OP_NOT_SET) {
-        throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "mutation without put or delete");
-      }
-      TabletMoves.requireInRange(replica.descriptor(), m.getKey());
-    }
+  private static CompletableFuture<CommitTxnResponse> commit(
+      TabletReplica replica, TabletTxns tablet, CommitTxnRequest request) {
+    String txnId = request.getTxn().getTxnId();
+    TxnRequests.requireSameTerm(txnId, request.getReadTerm(), tablet);
+    CompletableFuture<Long> commit =
+        tablet
+            .lockExclusive(
+                txnId,
+                request.getTxn().getPriorityTs(),
+                PreparedKeys.sorted(request.getMutationsList()))
+            .thenCompose(
+                v -> {
+                  tablet.beginCommit(txnId);
+                  return write(replica, request);
+                });
+    return commit
+        .whenComplete((ts, t) -> tablet.finish(txnId))
+        .thenApply(ts -> CommitTxnResponse.newBuilder().setCommitTs(ts).build());
   }
 
   /**
-   * The transaction's read locks here were taken under {@code read_term}; under another term they
-   * are gone (locks live in the leader's memory), so what it read may have changed: abort.
+   * One tablet: the writes at a fresh timestamp. Two-phase commit (participants listed): the
+   * decision record with this tablet's writes, at a timestamp {@code >= min_commit_ts}.
    */
-  private static void requireSameTerm(CommitTxnRequest request, TabletTxns tablet) {
-    long readTerm = request.getReadTerm();
-    if (readTerm != 0 && readTerm != tablet.term()) {
-      String txnId = request.getTxn().getTxnId();
-      throw CesiumException.retry(
-          ErrorCode.TXN_ABORTED,
-          "txn "
-              + txnId
-              + " read under leader term "
-              + readTerm
-              + ", the leader is now in term "
-              + tablet.term()
-              + ": its read locks were lost",
-          new RetryHint.TxnAborted(txnId, AbortReason.LEADER_CHANGED));
+  private static CompletableFuture<Long> write(TabletReplica replica, CommitTxnRequest request) {
+    List<Mutation> mutations = request.getMutationsList();
+    if (request.getParticipantTabletIdsCount() > 0) {
+      TxnDecision.Builder decision =
+          TxnDecision.newBuilder()
+              .setTxnId(request.getTxn().getTxnId())
+              .setOutcome(TxnOutcome.COMMITTED)
+              .addAllMutations(mutations)
+              .addAllParticipantTabletIds(request.getParticipantTabletIdsList());
+      return replica.decide(decision, request.getMinCommitTs()).thenApply(r -> r.commitTs());
     }
+    if (mutations.isEmpty()) {
+      return replica.lockedRead((store, ts) -> ts);
+    }
+    return replica.write(mutations).thenApply(r -> r.commitTs());
   }
 }

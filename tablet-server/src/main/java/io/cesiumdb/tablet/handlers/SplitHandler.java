@@ -40,6 +40,13 @@ public final class SplitHandler {
           if (!replica.isLeader()) {
             throw replica.notLeader();
           }
+          if (!replica.prepared().isEmpty()) {
+            throw new CesiumException(
+                ErrorCode.UNAVAILABLE,
+                "tablet "
+                    + Long.toUnsignedString(request.getTabletId())
+                    + " holds prepared transactions; split it once they are resolved");
+          }
           TabletDescriptor before = replica.descriptor();
           ByteString key = splitKey(request, replica, before);
           return replica

@@ -21,6 +21,9 @@ public record TabletHandlers(
     CommitTxnHandler commitTxn,
     AbortTxnHandler abortTxn,
     TouchTxnHandler touchTxn,
+    PrepareTxnHandler prepareTxn,
+    ResolveTxnHandler resolveTxn,
+    TxnStatusHandler txnStatus,
     TxnManager txns) {
 
   /**
@@ -43,6 +46,9 @@ public record TabletHandlers(
         new CommitTxnHandler(replicas, txns, maxWriteBytes),
         new AbortTxnHandler(replicas, txns),
         new TouchTxnHandler(replicas, txns),
+        new PrepareTxnHandler(replicas, txns, maxWriteBytes),
+        new ResolveTxnHandler(replicas, txns),
+        new TxnStatusHandler(replicas, txns),
         txns);
   }
 }

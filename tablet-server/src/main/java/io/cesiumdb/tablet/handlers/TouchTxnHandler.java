@@ -30,8 +30,12 @@ public final class TouchTxnHandler {
           if (request.getTxnId().isEmpty()) {
             throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "TouchTxn needs a txn_id");
           }
-          txns.forLeader(replica).touch(request.getTxnId());
-          return CompletableFuture.completedFuture(TouchTxnResponse.getDefaultInstance());
+          return txns.forReadyLeader(replica)
+              .thenApply(
+                  t -> {
+                    t.touch(request.getTxnId());
+                    return TouchTxnResponse.getDefaultInstance();
+                  });
         });
   }
 }

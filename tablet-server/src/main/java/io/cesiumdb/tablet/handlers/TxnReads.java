@@ -6,7 +6,6 @@ import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.TxnContext;
 import io.cesiumdb.tablet.replication.ReadFn;
 import io.cesiumdb.tablet.replication.TabletReplica;
-import io.cesiumdb.tablet.txn.TabletTxns;
 import io.cesiumdb.tablet.txn.TxnManager;
 import io.cesiumdb.tablet.txn.locks.LockSpan;
 import io.cesiumdb.tablet.txn.locks.TxnLockRequest;
@@ -15,8 +14,9 @@ import java.util.function.BiFunction;
 
 /**
  * A read inside a read-write transaction (Read or Scan with a TxnContext): a SHARED lock on the key
- * or range through the leader's lock table, then a leader read at "now" (design §3.2). Only LEADER
- * consistency with read_ts 0 makes sense: the lock protects the latest data, not a snapshot.
+ * or range through the leader's lock table, then a read at the applied state under that lock, not
+ * held up by unrelated prepared transactions (design §3.2). Only LEADER consistency with read_ts 0
+ * makes sense: the lock protects the latest data, not a snapshot.
  */
 final class TxnReads {
   private TxnReads() {}
@@ -43,10 +43,12 @@ final class TxnReads {
       ReadFn<T> read,
       BiFunction<T, Long, T> withTerm) {
     TxnLockRequest shared = TxnLockRequest.shared(txn.getTxnId(), txn.getPriorityTs(), span);
-    TabletTxns table = txns.forLeader(replica);
-    return table
-        .lock(shared)
-        .thenCompose(v -> replica.leaderRead(0, read))
-        .thenApply(r -> withTerm.apply(r, table.term()));
+    return txns.forReadyLeader(replica)
+        .thenCompose(
+            table ->
+                table
+                    .lock(shared)
+                    .thenCompose(v -> replica.lockedRead(read))
+                    .thenApply(r -> withTerm.apply(r, table.term())));
   }
 }

@@ -12,8 +12,8 @@ import org.apache.ratis.protocol.Message;
  * A linearizable read at the leader, sent through the division as a Ratis read-only request. Ratis
  * runs ReadIndex first (confirms leadership with a heartbeat round and waits until the apply index
  * reaches the commit index seen when the read arrived); then {@link TabletStateMachine#query} calls
- * {@link #execute}, which waits until every write with a timestamp up to the read's is applied and
- * runs the read on a worker thread.
+ * {@link #execute}, which waits until the safe time reaches the read's (every write with a
+ * timestamp up to it applied, nothing prepared below it) and runs the read on a worker thread.
  */
 final class LeaderRead<T> extends LocalMessage {
   private final ReadPoint point;
@@ -38,10 +38,9 @@ final class LeaderRead<T> extends LocalMessage {
       return CompletableFuture.failedFuture(notLeader.get());
     }
     return applied
-        .awaitMaxTs(point.waitTarget())
+        .awaitSafe(point.waitTarget())
         .thenCompose(v -> applied.awaitLease(point.leaseTarget()))
         .thenApplyAsync(
-            v -> new LocalMessage(fn.read(store, point.readTs(applied.current().maxTs()))),
-            executor);
+            v -> new LocalMessage(fn.read(store, point.readTs(applied.safeTime()))), executor);
   }
 }

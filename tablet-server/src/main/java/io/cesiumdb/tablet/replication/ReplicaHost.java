@@ -5,6 +5,8 @@ import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.tablet.TabletServerConfig;
+import io.cesiumdb.tablet.gc.GcConfig;
+import io.cesiumdb.tablet.gc.GcPolicy;
 import io.cesiumdb.tablet.replication.fault.RaftFaultInterceptor;
 import io.cesiumdb.tablet.storage.MvccStore;
 import io.cesiumdb.truetime.TrueTime;
@@ -122,6 +124,7 @@ public final class ReplicaHost implements AutoCloseable {
           host.divisions.keySet());
       host.resumeSplits();
       host.startSafeTimeTicks();
+      host.startGc(config.gc());
       return host;
     } catch (IOException | RuntimeException e) {
       if (host != null) {
@@ -157,6 +160,12 @@ public final class ReplicaHost implements AutoCloseable {
   /** Sets how NOT_LEADER hints find a node's tablet address when a descriptor lacks it. */
   public void setTabletAddressResolver(Function<String, String> nodeIdToTabletAddress) {
     resolver.set(nodeIdToTabletAddress);
+  }
+
+  /** The tablet address of {@code nodeId} as the resolver knows it, or null. */
+  public String tabletAddressOf(String nodeId) {
+    Function<String, String> r = resolver.get();
+    return r == null ? null : r.apply(nodeId);
   }
 
   /** Sets whether the node's clock may be used for timestamps (see {@link ClockGate}). */
@@ -217,6 +226,36 @@ public final class ReplicaHost implements AutoCloseable {
                 LOG.warn("Node {}: starting split tablet {}", nodeId(), right.getTabletId(), t);
               }
             });
+  }
+
+  /**
+   * Every {@link GcConfig#interval()}, each tablet this node leads proposes a GC horizon
+   * (transactions.md §6), under the node's {@link GcConfig} (default retention 1 h).
+   */
+  private void startGc(GcConfig gc) {
+    GcPolicy policy = GcPolicy.of(gc);
+    long every = gc.interval().toMillis();
+    timer.scheduleWithFixedDelay(() -> collectGarbage(policy), every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Proposes a GC horizon at every tablet this node leads; returns how many proposed one. */
+  public int collectGarbage(GcPolicy policy) {
+    int proposed = 0;
+    for (long tabletId : hostedTablets()) {
+      Optional<CompletableFuture<WriteResult>> gc =
+          replica(tabletId).flatMap(r -> r.collectGarbage(policy));
+      if (gc.isPresent()) {
+        proposed++;
+        gc.get()
+            .whenComplete(
+                (r, t) -> {
+                  if (t != null) {
+                    LOG.debug("Node {}: GC of tablet {}", nodeId(), tabletId, t);
+                  }
+                });
+      }
+    }
+    return proposed;
   }
 
   /** Every {@code safeTimeInterval}, idle leaders advance their followers' safe time. */

@@ -5,13 +5,19 @@ import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.ApplyWrites;
+import io.cesiumdb.proto.tablet.GcBelow;
 import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.PrepareTxn;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
+import io.cesiumdb.proto.tablet.ResolveTxn;
 import io.cesiumdb.proto.tablet.SplitRange;
 import io.cesiumdb.proto.tablet.TabletCommand;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.proto.tablet.TimestampLease;
-import io.cesiumdb.tablet.replication.TimestampOracle.ReadPoint;
+import io.cesiumdb.proto.tablet.TxnDecision;
+import io.cesiumdb.proto.tablet.TxnOutcome;
+import io.cesiumdb.tablet.gc.GcPolicy;
+import io.cesiumdb.tablet.replication.apply.ApplyOutcome;
 import io.cesiumdb.tablet.storage.MvccReadView;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
@@ -40,6 +47,7 @@ public final class TabletReplica {
   private final RaftServer.Division division;
   private final ReplicaServices services;
   private final RaftGroupId groupId;
+  private final ReplicaReads reads;
 
   TabletReplica(
       TabletStateMachine machine, RaftServer.Division division, ReplicaServices services) {
@@ -47,6 +55,7 @@ public final class TabletReplica {
     this.division = division;
     this.services = services;
     this.groupId = division.getMemberId().getGroupId();
+    this.reads = new ReplicaReads(this, machine, division, services);
   }
 
   public long tabletId() {
@@ -76,15 +85,97 @@ public final class TabletReplica {
     return Optional.ofNullable(division.getInfo().getLeaderId()).map(RaftPeerId::toString);
   }
 
-  /** The replica's safe time: a read at or below it sees every write with a timestamp up to it. */
+  /**
+   * The replica's safe time: a read at or below it sees every write with a timestamp up to it
+   * (below every transaction prepared here and unresolved).
+   */
   public long safeTime() {
+    return machine.applied().safeTime();
+  }
+
+  /** The highest commit timestamp applied here. */
+  public long appliedMaxTs() {
     return machine.applied().current().maxTs();
+  }
+
+  /** True while this replica is the leader and has applied every entry of earlier terms. */
+  public boolean isReadyLeader() {
+    DivisionInfo info = division.getInfo();
+    return info.isLeader() && info.isLeaderReady();
+  }
+
+  /**
+   * Completes once this replica leads and has applied every entry of earlier terms (at once if it
+   * already has); fails with NOT_LEADER if it does not lead, or after the operation timeout.
+   */
+  public CompletableFuture<Void> whenReadyLeader() {
+    DivisionInfo info = division.getInfo();
+    if (!info.isLeader()) {
+      return CompletableFuture.failedFuture(notLeader());
+    }
+    if (info.isLeaderReady()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return machine
+        .readiness()
+        .await(info::isLeaderReady)
+        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
+        .thenApplyAsync(v -> (Void) null, services.worker())
+        .exceptionallyCompose(t -> CompletableFuture.failedFuture(map(t)));
+  }
+
+  /** The two-phase-commit transactions prepared here and not yet resolved. */
+  public PreparedTxns prepared() {
+    return machine.prepared();
   }
 
   /** Replicates {@code mutations} at a fresh commit timestamp; completes once applied here. */
   public CompletableFuture<WriteResult> write(List<Mutation> mutations) {
     ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
-    return submit(ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build());
+    return submit(
+        0, ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build());
+  }
+
+  /**
+   * 2PC participant: logs {@code prepare} at a fresh prepare timestamp (like a commit timestamp:
+   * above everything this group assigned); completes once applied here.
+   */
+  public CompletableFuture<WriteResult> prepare(PrepareTxn.Builder prepare) {
+    return submit(
+        0, ts -> TabletCommand.newBuilder().setPrepareTxn(prepare.setPrepareTs(ts)).build());
+  }
+
+  /**
+   * 2PC coordinator: logs the decision; a commit gets a timestamp {@code >= minCommitTs} (and above
+   * everything this group assigned). Completes once applied here, so after commit wait.
+   */
+  public CompletableFuture<WriteResult> decide(TxnDecision.Builder decision, long minCommitTs) {
+    long limit = services.clock().now().latest() + TimestampOracle.MAX_FUTURE_READ_MICROS;
+    if (minCommitTs > limit) {
+      return CompletableFuture.failedFuture(
+          new CesiumException(
+              ErrorCode.INVALID_ARGUMENT,
+              "min_commit_ts " + minCommitTs + " is beyond now + 10 s"));
+    }
+    return submit(
+        minCommitTs,
+        ts -> TabletCommand.newBuilder().setTxnDecision(decision.setCommitTs(ts)).build());
+  }
+
+  /** 2PC coordinator: records that {@code txnId} is aborted (unless decided already). */
+  public CompletableFuture<WriteResult> decideAborted(String txnId) {
+    TxnDecision aborted =
+        TxnDecision.newBuilder().setTxnId(txnId).setOutcome(TxnOutcome.ABORTED).build();
+    return submitAdmitted(0, TabletCommand.newBuilder().setTxnDecision(aborted).build());
+  }
+
+  /**
+   * 2PC participant: logs the outcome (at the coordinator's commit timestamp, which this leader's
+   * later timestamps then exceed); completes once applied here.
+   */
+  public CompletableFuture<WriteResult> resolve(ResolveTxn resolve) {
+    long ts = resolve.getOutcome() == TxnOutcome.COMMITTED ? resolve.getCommitTs() : 0;
+    return submitAdmitted(ts, TabletCommand.newBuilder().setResolveTxn(resolve).build());
   }
 
   /**
@@ -96,7 +187,7 @@ public final class TabletReplica {
   public CompletableFuture<WriteResult> split(ByteString splitKey, long rightTabletId) {
     SplitRange.Builder split =
         SplitRange.newBuilder().setSplitKey(splitKey).setRightTabletId(rightTabletId);
-    return submit(ts -> TabletCommand.newBuilder().setSplitRange(split.setSplitTs(ts)).build());
+    return submit(0, ts -> TabletCommand.newBuilder().setSplitRange(split.setSplitTs(ts)).build());
   }
 
   /**
@@ -115,6 +206,7 @@ public final class TabletReplica {
     }
     return Optional.of(
         submit(
+            0,
             ts ->
                 TabletCommand.newBuilder()
                     .setApplyWrites(ApplyWrites.newBuilder().setCommitTs(ts))
@@ -164,7 +256,31 @@ public final class TabletReplica {
    * applied here. A command refused at apply (its keys left the range at a split ahead of it) fails
    * with TABLET_MOVED: nothing of it was applied, so the caller may retry elsewhere.
    */
-  private CompletableFuture<WriteResult> submit(LongFunction<TabletCommand> commandAt) {
+  private CompletableFuture<WriteResult> submit(long minTs, LongFunction<TabletCommand> commandAt) {
+    return whenReady(() -> submitReady(minTs, commandAt));
+  }
+
+  /** As {@link #submit} for an entry whose timestamp (0 = none) was chosen elsewhere. */
+  private CompletableFuture<WriteResult> submitAdmitted(long ts, TabletCommand command) {
+    return whenReady(
+        () -> {
+          CompletableFuture<RaftClientReply> reply =
+              machine
+                  .oracle()
+                  .admit(
+                      leadership(),
+                      ts,
+                      t ->
+                          services
+                              .requests()
+                              .submit(division, requests().write(groupId, command.toByteArray())),
+                      TabletReplica::appended);
+          return replied(ts, reply);
+        });
+  }
+
+  private CompletableFuture<WriteResult> whenReady(
+      Supplier<CompletableFuture<WriteResult>> submitReady) {
     DivisionInfo info = division.getInfo();
     if (!info.isLeader()) {
       return CompletableFuture.failedFuture(notLeader());
@@ -174,33 +290,40 @@ public final class TabletReplica {
       return CompletableFuture.failedFuture(fenced.get());
     }
     if (info.isLeaderReady()) {
-      return submitReady(commandAt);
+      return submitReady.get();
     }
     return machine
         .readiness()
         .await(info::isLeaderReady)
         .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .thenComposeAsync(v -> submitReady(commandAt), services.worker())
+        .thenComposeAsync(v -> submitReady.get(), services.worker())
         .exceptionallyCompose(t -> CompletableFuture.failedFuture(map(t)));
   }
 
-  private CompletableFuture<WriteResult> submitReady(LongFunction<TabletCommand> commandAt) {
+  private CompletableFuture<WriteResult> submitReady(
+      long minTs, LongFunction<TabletCommand> commandAt) {
     long[] ts = new long[1];
     CompletableFuture<RaftClientReply> reply =
         machine
             .oracle()
             .assign(
                 leadership(),
-                safeTime(),
+                appliedMaxTs(),
+                minTs,
                 t -> {
                   ts[0] = t;
                   byte[] payload = commandAt.apply(t).toByteArray();
                   return services.requests().submit(division, requests().write(groupId, payload));
                 },
                 TabletReplica::appended);
+    return replied(ts[0], reply);
+  }
+
+  private CompletableFuture<WriteResult> replied(
+      long ts, CompletableFuture<RaftClientReply> reply) {
     return reply
         .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .handleAsync((r, t) -> applied(ts[0], success(r, t)), services.worker());
+        .handleAsync((r, t) -> applied(ts, success(r, t)), services.worker());
   }
 
   /**
@@ -208,7 +331,7 @@ public final class TabletReplica {
    * before the entry that needs it; its outcome is not awaited (the entries after it commit only if
    * it does).
    */
-  private TimestampOracle.Leadership leadership() {
+  TimestampOracle.Leadership leadership() {
     return new TimestampOracle.Leadership(
         division.getInfo().getCurrentTerm(),
         machine.applied().leaseUpto(),
@@ -225,7 +348,12 @@ public final class TabletReplica {
   private WriteResult applied(long ts, RaftClientReply reply) {
     String refusal = reply.getMessage().getContent().toStringUtf8();
     if (refusal.startsWith(TabletStateMachine.REFUSED)) {
-      throw TabletMoves.moved(descriptor(), refusal.substring(TabletStateMachine.REFUSED.length()));
+      String why = refusal.substring(TabletStateMachine.REFUSED.length());
+      if (why.startsWith(ApplyOutcome.TXN_REFUSAL)) {
+        throw new CesiumException(
+            ErrorCode.TXN_ABORTED, why.substring(ApplyOutcome.TXN_REFUSAL.length()));
+      }
+      throw TabletMoves.moved(descriptor(), why);
     }
     return new WriteResult(ts, reply.getLogIndex());
   }
@@ -235,71 +363,50 @@ public final class TabletReplica {
     return !reply.isDone() || (!reply.isCompletedExceptionally() && reply.join().isSuccess());
   }
 
-  /**
-   * A linearizable read at the leader at {@code requestedTs} (0 = now): Ratis ReadIndex, then a
-   * wait until every write with a timestamp up to the read's is applied, then {@code fn} on a
-   * worker.
-   */
+  /** See {@link ReplicaReads#leaderRead}. */
   public <T> CompletableFuture<T> leaderRead(long requestedTs, ReadFn<T> fn) {
-    DivisionInfo info = division.getInfo();
-    if (!info.isLeader()) {
-      return CompletableFuture.failedFuture(notLeader());
-    }
-    Optional<CesiumException> fenced = fenced();
-    if (fenced.isPresent()) {
-      return CompletableFuture.failedFuture(fenced.get());
-    }
-    if (!info.isLeaderReady()) {
-      // Before it is ready a leader has not applied its predecessors' leases (nor could Ratis
-      // serve a ReadIndex read), so it must not register a read timestamp yet.
-      return CompletableFuture.failedFuture(
-          new CesiumException(
-              ErrorCode.UNAVAILABLE,
-              "tablet " + Long.toUnsignedString(tabletId()) + ": new leader not ready yet"));
-    }
-    ReadPoint point;
-    try {
-      point = machine.oracle().beginLeaderRead(leadership(), requestedTs);
-    } catch (CesiumException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    LeaderRead<T> read = new LeaderRead<>(point, fn, this::isLeader, this::notLeader);
-    return services
-        .requests()
-        .submit(division, requests().read(groupId, read))
-        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .handle((r, t) -> this.<T>value(success(r, t)));
+    return reads.leaderRead(requestedTs, fn);
   }
 
-  /** A local read at {@code readTs}, served iff this replica's safe time has reached it. */
+  /** See {@link ReplicaReads#leaderStateRead}. */
+  public <T> CompletableFuture<T> leaderStateRead(Function<MvccReadView, T> fn) {
+    return reads.leaderStateRead(fn);
+  }
+
+  /** See {@link ReplicaReads#lockedRead}. */
+  public <T> CompletableFuture<T> lockedRead(ReadFn<T> fn) {
+    return reads.lockedRead(fn);
+  }
+
+  /** See {@link ReplicaReads#snapshotRead}. */
   public <T> CompletableFuture<T> snapshotRead(long readTs, ReadFn<T> fn) {
-    if (readTs <= 0) {
-      return CompletableFuture.failedFuture(
-          new CesiumException(ErrorCode.INVALID_ARGUMENT, "SNAPSHOT reads need read_ts > 0"));
+    return reads.snapshotRead(readTs, fn);
+  }
+
+  /**
+   * Leader only: proposes a GC horizon under {@code policy} ({@code TT.now().earliest} minus the
+   * retention, and below every read running here) and logs {@code GcBelow} if it is above the
+   * applied one. Empty when there is nothing to do.
+   */
+  public Optional<CompletableFuture<WriteResult>> collectGarbage(GcPolicy policy) {
+    if (!isReadyLeader()) {
+      return Optional.empty();
     }
-    long safe = safeTime();
-    if (safe < readTs) {
-      return CompletableFuture.failedFuture(
-          new CesiumException(
-              ErrorCode.REPLICA_BEHIND,
-              "tablet "
-                  + tabletId()
-                  + " on "
-                  + services.nodeId()
-                  + ": safe time "
-                  + safe
-                  + " < read_ts "
-                  + readTs));
+    long horizon = policy.horizon(services.clock().now(), machine.activeReads());
+    if (horizon <= machine.applied().gcHorizon()) {
+      return Optional.empty();
     }
-    try {
-      return CompletableFuture.completedFuture(fn.read(services.store(), readTs));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    GcBelow gc = GcBelow.newBuilder().setHorizonTs(horizon).build();
+    return Optional.of(submitAdmitted(0, TabletCommand.newBuilder().setGcBelow(gc).build()));
+  }
+
+  /** The applied GC horizon (0 = nothing collected yet). */
+  public long gcHorizon() {
+    return machine.applied().gcHorizon();
   }
 
   /** CLOCK_FENCED (retryable elsewhere) if this node's clock must not be used for timestamps. */
-  private Optional<CesiumException> fenced() {
+  Optional<CesiumException> fenced() {
     return services
         .clockGate()
         .get()
@@ -352,6 +459,7 @@ public final class TabletReplica {
         tabletId(),
         services.nodeId(),
         info.isLeader(),
+        info.isLeader() && info.isLeaderReady(),
         leaderNodeId().orElse(""),
         info.getCurrentTerm(),
         applied.index(),
@@ -366,7 +474,7 @@ public final class TabletReplica {
         machine.counters().commitWaitNanos());
   }
 
-  private RaftClientReply success(RaftClientReply reply, Throwable failure) {
+  RaftClientReply success(RaftClientReply reply, Throwable failure) {
     if (failure != null) {
       throw map(failure);
     }
@@ -380,7 +488,7 @@ public final class TabletReplica {
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T value(RaftClientReply reply) {
+  <T> T value(RaftClientReply reply) {
     return (T) ((LocalMessage) reply.getMessage()).value();
   }
 
@@ -388,11 +496,11 @@ public final class TabletReplica {
     return RaftErrors.map(t, this::notLeader);
   }
 
-  private RaftRequests requests() {
+  RaftRequests requests() {
     return services.requests();
   }
 
-  private long timeoutMillis() {
+  long timeoutMillis() {
     return services.tuning().operationTimeout().toMillis();
   }
 }

@@ -7,6 +7,7 @@ import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.TabletCommand;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.tablet.gc.ActiveReads;
 import io.cesiumdb.tablet.replication.ReplicaMeta.Applied;
 import io.cesiumdb.tablet.replication.apply.ApplyContext;
 import io.cesiumdb.tablet.replication.apply.ApplyOutcome;
@@ -64,6 +65,8 @@ public final class TabletStateMachine extends BaseStateMachine {
   private final CommandDispatcher commands;
   private final TabletSnapshotStorage snapshots = new TabletSnapshotStorage();
   private final AppliedState applied = new AppliedState();
+  private final PreparedTxns prepared;
+  private final ActiveReads activeReads = new ActiveReads();
   private final TimestampOracle oracle;
   private final LeaderReadiness readiness = new LeaderReadiness();
   private final ReplicaCounters counters;
@@ -96,6 +99,7 @@ public final class TabletStateMachine extends BaseStateMachine {
     this.executor = executor;
     this.commands = cmds;
     this.oracle = new TimestampOracle(clock);
+    this.prepared = new PreparedTxns(tabletId);
     this.counters = new ReplicaCounters(tabletId, () -> applied.current().maxTs());
   }
 
@@ -179,9 +183,14 @@ public final class TabletStateMachine extends BaseStateMachine {
             ti.getTerm(),
             ti.getIndex(),
             applied.current().maxTs(),
-            counters::timestampRegression);
+            counters::timestampRegression,
+            store,
+            prepared);
     try (MvccWriteBatch batch = store.newBatch()) {
       ApplyOutcome outcome = commands.apply(command, context, batch);
+      if (outcome.isRefused()) {
+        prepared.discard();
+      }
       commitWait(outcome.maxTs(), context.appliedMaxTs());
       if (outcome.isSplit()) {
         recordSplit(batch, outcome);
@@ -192,6 +201,9 @@ public final class TabletStateMachine extends BaseStateMachine {
       }
       commit(batch, new Applied(ti.getTerm(), ti.getIndex(), outcome.maxTs()));
       applied.setLease(lease);
+      if (command.hasGcBelow()) {
+        applied.setGcHorizon(GcHorizons.read(store, tabletId));
+      }
       if (outcome.isSplit()) {
         LOG.info(
             "Tablet {}: split, keeps {}, new {}",
@@ -280,11 +292,16 @@ public final class TabletStateMachine extends BaseStateMachine {
     }
   }
 
-  /** Adds the applied position to the entry's batch, applies it, then publishes the position. */
+  /**
+   * Adds the applied position to the entry's batch, applies it, then publishes the prepared set and
+   * the position (so a resolved transaction's writes are in the store before its prepare stops
+   * holding the safe time back).
+   */
   private void commit(MvccWriteBatch batch, Applied next) {
     ReplicaMeta.writeApplied(batch, tabletId, next);
     store.apply(batch);
-    applied.set(next);
+    prepared.publish();
+    applied.set(next, prepared.minPrepareTs());
   }
 
   @Override
@@ -357,8 +374,10 @@ public final class TabletStateMachine extends BaseStateMachine {
   }
 
   private void loadFromStore() {
-    applied.set(ReplicaMeta.readApplied(store, tabletId));
+    prepared.load(store);
+    applied.set(ReplicaMeta.readApplied(store, tabletId), prepared.minPrepareTs());
     applied.setLease(ReplicaMeta.readLeaseUpto(store, tabletId));
+    applied.setGcHorizon(GcHorizons.read(store, tabletId));
     ReplicaMeta.readDescriptor(store, tabletId).ifPresent(d -> descriptor = d);
   }
 
@@ -391,6 +410,14 @@ public final class TabletStateMachine extends BaseStateMachine {
 
   AppliedState applied() {
     return applied;
+  }
+
+  PreparedTxns prepared() {
+    return prepared;
+  }
+
+  ActiveReads activeReads() {
+    return activeReads;
   }
 
   TimestampOracle oracle() {

@@ -64,14 +64,46 @@ final class TimestampOracle {
    */
   synchronized <T> T assign(
       Leadership leader, long appliedMaxTs, LongFunction<T> append, Predicate<T> appended) {
+    return assign(leader, appliedMaxTs, 0, append, appended);
+  }
+
+  /**
+   * As {@link #assign(Leadership, long, LongFunction, Predicate)}, with a lower bound: a 2PC commit
+   * timestamp must be {@code >= minTs}, the highest prepare timestamp of its participants.
+   */
+  synchronized <T> T assign(
+      Leadership leader,
+      long appliedMaxTs,
+      long minTs,
+      LongFunction<T> append,
+      Predicate<T> appended) {
     enterTerm(leader);
     long floor = Math.max(Math.max(lastAssigned, readFloor), Math.max(appliedMaxTs, leaseFloor));
-    long ts = Math.max(floor + 1, clock.now().latest());
+    long ts = Math.max(Math.max(floor + 1, clock.now().latest()), minTs);
     cover(ts, leader);
     lastAssigned = ts;
     T result = append.apply(ts);
     if (appended.test(result)) {
       lastAppended = ts;
+    }
+    return result;
+  }
+
+  /**
+   * Appends an entry at a timestamp chosen elsewhere ({@code ts}; 0 = the entry has none): a 2PC
+   * participant's resolve at the coordinator's commit timestamp. Under the lock, like {@link
+   * #assign}, so later timestamps of this leader are above {@code ts}; a lease covers it first.
+   */
+  synchronized <T> T admit(
+      Leadership leader, long ts, LongFunction<T> append, Predicate<T> appended) {
+    enterTerm(leader);
+    if (ts > 0) {
+      cover(ts, leader);
+      lastAssigned = Math.max(lastAssigned, ts);
+    }
+    T result = append.apply(ts);
+    if (ts > 0 && appended.test(result)) {
+      lastAppended = Math.max(lastAppended, ts);
     }
     return result;
   }

@@ -9,10 +9,14 @@ import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.CreateReplicaRequest;
 import io.cesiumdb.proto.tablet.CreateReplicaResponse;
+import io.cesiumdb.proto.tablet.PrepareTxnRequest;
+import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
 import io.cesiumdb.proto.tablet.RemoveReplicaRequest;
 import io.cesiumdb.proto.tablet.RemoveReplicaResponse;
+import io.cesiumdb.proto.tablet.ResolveTxnRequest;
+import io.cesiumdb.proto.tablet.ResolveTxnResponse;
 import io.cesiumdb.proto.tablet.ScanRequest;
 import io.cesiumdb.proto.tablet.ScanResponse;
 import io.cesiumdb.proto.tablet.SplitRequest;
@@ -24,6 +28,8 @@ import io.cesiumdb.proto.tablet.TouchTxnRequest;
 import io.cesiumdb.proto.tablet.TouchTxnResponse;
 import io.cesiumdb.proto.tablet.TransferLeaderRequest;
 import io.cesiumdb.proto.tablet.TransferLeaderResponse;
+import io.cesiumdb.proto.tablet.TxnStatusRequest;
+import io.cesiumdb.proto.tablet.TxnStatusResponse;
 import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.proto.tablet.WriteResponse;
 import io.cesiumdb.tablet.handlers.TabletHandlers;
@@ -146,6 +152,30 @@ public final class TabletRpcService extends TabletServiceGrpc.TabletServiceImplB
         out,
         () -> handlers.touchTxn().handle(request),
         e -> TouchTxnResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void prepareTxn(PrepareTxnRequest request, StreamObserver<PrepareTxnResponse> out) {
+    reply(
+        out,
+        () -> handlers.prepareTxn().handle(request),
+        e -> PrepareTxnResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void resolveTxn(ResolveTxnRequest request, StreamObserver<ResolveTxnResponse> out) {
+    reply(
+        out,
+        () -> handlers.resolveTxn().handle(request),
+        e -> ResolveTxnResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void txnStatus(TxnStatusRequest request, StreamObserver<TxnStatusResponse> out) {
+    reply(
+        out,
+        () -> handlers.txnStatus().handle(request),
+        e -> TxnStatusResponse.newBuilder().setError(e).build());
   }
 
   private static <T> void reply(

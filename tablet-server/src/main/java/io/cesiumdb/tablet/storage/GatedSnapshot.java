@@ -28,6 +28,11 @@ final class GatedSnapshot implements MvccSnapshot {
   }
 
   @Override
+  public VersionCursor versions(long keyspace, byte[] startKey, byte[] endKey) {
+    return reader.versions(keyspace, startKey, endKey);
+  }
+
+  @Override
   public Optional<byte[]> getMeta(long tabletId, String name) {
     return reader.getMeta(tabletId, name);
   }

@@ -35,6 +35,13 @@ final class InMemoryWriteBatch implements MvccWriteBatch {
   }
 
   @Override
+  public MvccWriteBatch deleteVersion(long keyspace, byte[] key, long ts) {
+    byte[] k = KeyCodec.encode(keyspace, key, ts);
+    ops.add((data, meta) -> data.remove(k));
+    return this;
+  }
+
+  @Override
   public MvccWriteBatch deleteRange(long keyspace, byte[] startKey, byte[] endKey) {
     byte[] lower = KeyCodec.rangeStart(keyspace, startKey);
     byte[] upper = KeyCodec.rangeEnd(keyspace, endKey);

@@ -24,6 +24,13 @@ public interface MvccReadView {
    */
   ScanResult scan(long keyspace, byte[] startKey, byte[] endKey, long ts, int limit);
 
+  /**
+   * Opens a cursor over every stored version, tombstones included, of the keys in [startKey,
+   * endKey) of {@code keyspace} (null bounds as for {@link #scan}), positioned at the first one.
+   * Maintenance access for multi-version GC and checks, not for queries. The caller closes it.
+   */
+  VersionCursor versions(long keyspace, byte[] startKey, byte[] endKey);
+
   /** Returns the meta entry {@code name} of tablet {@code tabletId}, if present. */
   Optional<byte[]> getMeta(long tabletId, String name);
 }

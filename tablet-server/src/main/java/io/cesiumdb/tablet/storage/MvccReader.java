@@ -82,6 +82,16 @@ final class MvccReader implements MvccReadView {
   }
 
   @Override
+  public VersionCursor versions(long keyspace, byte[] startKey, byte[] endKey) {
+    byte[] lower = KeyCodec.rangeStart(keyspace, startKey);
+    byte[] upper = KeyCodec.rangeEnd(keyspace, endKey);
+    if (Arrays.compareUnsigned(lower, upper) > 0) {
+      upper = lower;
+    }
+    return new RawVersionCursor(view.dataCursor(lower, upper), keyspace, lower);
+  }
+
+  @Override
   public Optional<byte[]> getMeta(long tabletId, String name) {
     return Optional.ofNullable(view.getMeta(MetaKeyCodec.encode(tabletId, name)));
   }

@@ -14,6 +14,14 @@ public interface MvccWriteBatch extends AutoCloseable {
   MvccWriteBatch tombstone(long keyspace, byte[] key, long ts);
 
   /**
+   * Physically removes exactly version {@code ts} of {@code key}, a put or a tombstone; a no-op if
+   * there is no such version. Other versions of the key are untouched, so reads at {@code ts} and
+   * above may now see an older version: the caller (multi-version GC, {@code
+   * io.cesiumdb.tablet.gc.VersionGc}) decides which removals leave reads unchanged.
+   */
+  MvccWriteBatch deleteVersion(long keyspace, byte[] key, long ts);
+
+  /**
    * Physically drops every version, tombstones included, of the keys in [startKey, endKey); a null
    * endKey means the end of the keyspace. Used to discard a tablet's range, not for SQL deletes.
    */

@@ -102,6 +102,11 @@ public final class RocksMvccStore implements MvccStore {
   }
 
   @Override
+  public VersionCursor versions(long keyspace, byte[] startKey, byte[] endKey) {
+    return reader.versions(keyspace, startKey, endKey);
+  }
+
+  @Override
   public Optional<byte[]> getMeta(long tabletId, String name) {
     return reader.getMeta(tabletId, name);
   }

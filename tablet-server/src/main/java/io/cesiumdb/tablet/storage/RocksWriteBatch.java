@@ -35,6 +35,12 @@ final class RocksWriteBatch implements MvccWriteBatch {
   }
 
   @Override
+  public MvccWriteBatch deleteVersion(long keyspace, byte[] key, long ts) {
+    byte[] k = KeyCodec.encode(keyspace, key, ts);
+    return mutate(() -> batch.delete(dataCf, k));
+  }
+
+  @Override
   public MvccWriteBatch deleteRange(long keyspace, byte[] startKey, byte[] endKey) {
     byte[] lower = KeyCodec.rangeStart(keyspace, startKey);
     byte[] upper = KeyCodec.rangeEnd(keyspace, endKey);

@@ -13,10 +13,11 @@
  * <h2>Map</h2>
  *
  * <pre>
- *  contract        MvccStore ─ MvccReadView (read, scan, getMeta) ─ MvccSnapshot ─ MvccWriteBatch
- *                  VersionedValue, ScanResult, StorageException
+ *  contract        MvccStore ─ MvccReadView (read, scan, getMeta, versions) ─ MvccSnapshot
+ *                  ─ MvccWriteBatch (put, tombstone, deleteVersion, deleteRange, meta)
+ *                  VersionedValue, ScanResult, VersionCursor (every version, for GC), StorageException
  *  MVCC logic      MvccReader: visibility, tombstones, seek-past-versions, paging; engine-neutral,
- *                  written once over RawView / RawCursor (package-private)
+ *                  written once over RawView / RawCursor (package-private); RawVersionCursor
  *  engines         RocksMvccStore (production) = RocksResources (options, shared cache,
  *                  WriteBufferManager) + RocksRawView/RocksCursor + RocksWriteBatch
  *                  + RocksRangeTransfer (SstFileWriter export, ingestExternalFile import)
@@ -49,7 +50,9 @@
  *   <li>Encoded data keys sort by (keyspace signed, user key unsigned, ts descending) under
  *       RocksDB's default bytewise comparator; no custom comparator exists.
  *   <li>A read at ts sees, per key, the newest version with commit ts {@code <= ts}; a tombstone
- *       there means absent. Versions are never rewritten by reads.
+ *       there means absent. Versions are never rewritten by reads. Only {@code deleteVersion}
+ *       (multi-version GC, {@code io.cesiumdb.tablet.gc}) and {@code deleteRange} (a tablet's range
+ *       discarded) remove versions; a snapshot taken before either still sees what they removed.
  *   <li>{@link io.cesiumdb.tablet.storage.MvccStore#apply} is atomic across the data and meta
  *       column families, so an applied Raft entry and its applied index are durable together.
  *   <li>A tablet export is taken from one point in time (one RocksDB snapshot); an import writes

@@ -35,4 +35,28 @@ final class TxnErrors {
         "txn " + txnId + " was wounded by an older transaction",
         new RetryHint.TxnAborted(txnId, AbortReason.WOUNDED));
   }
+
+  /** The coordinator recorded ABORTED (a participant's recovery asked before the commit came). */
+  static CesiumException abortedByCoordinator(String txnId, long tabletId) {
+    return CesiumException.retry(
+        ErrorCode.TXN_ABORTED,
+        "txn "
+            + txnId
+            + ": its coordinator tablet "
+            + Long.toUnsignedString(tabletId)
+            + " recorded ABORTED (a participant waited too long for the outcome)",
+        new RetryHint.TxnAborted(txnId, AbortReason.COORDINATOR_TIMEOUT));
+  }
+
+  /** A tablet the transaction read holds none of its locks any more (expired, or a new leader). */
+  static CesiumException readLocksLost(String txnId, long tabletId) {
+    return CesiumException.retry(
+        ErrorCode.TXN_ABORTED,
+        "txn "
+            + txnId
+            + ": its read locks at tablet "
+            + Long.toUnsignedString(tabletId)
+            + " are gone, so what it read may have changed",
+        new RetryHint.TxnAborted(txnId, AbortReason.PREPARE_FAILED));
+  }
 }

@@ -34,10 +34,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Deterministic cases come first, then export/import, then the seeded comparison with {@link
  * MvccModel} ({@link RandomizedMvccCheck}) and the concurrency check ({@link
- * ConcurrentBatchCheck}). The file is longer than the house guideline because it is the whole
+ * ConcurrentBatchCheck}). Single-version primitives (deleteVersion, versions) are in {@link
+ * VersionContract}, mixed in. The file is longer than the house guideline because it is the whole
  * engine contract in one place.
  */
-abstract class AbstractMvccStoreTest {
+abstract class AbstractMvccStoreTest implements VersionContract {
   static final long KS = 1;
   static final long OTHER_KS = 2;
   static final long TABLET = 11;
@@ -54,6 +55,11 @@ abstract class AbstractMvccStoreTest {
     MvccStore s = newStore();
     opened.add(s);
     return s;
+  }
+
+  @Override
+  public MvccStore store() {
+    return store;
   }
 
   @BeforeEach

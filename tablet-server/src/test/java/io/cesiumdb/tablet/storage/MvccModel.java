@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -12,11 +13,11 @@ import java.util.TreeMap;
  * The obviously-correct reference an {@link MvccStore} is checked against in randomized tests: a
  * sorted map of (keyspace, user key) to that key's versions. Keyspaces compare as signed longs and
  * user keys as unsigned bytes, which is the order the encoding promises. A null value is a
- * tombstone.
+ * tombstone. Public so tests of layers above storage (multi-version GC) can use it too.
  */
-final class MvccModel {
+public final class MvccModel {
   /** A user key in a keyspace. */
-  record Key(long keyspace, byte[] key) {}
+  public record Key(long keyspace, byte[] key) {}
 
   private static final Comparator<Key> ORDER =
       Comparator.comparingLong(Key::keyspace)
@@ -24,26 +25,26 @@ final class MvccModel {
 
   private final TreeMap<Key, TreeMap<Long, byte[]>> rows = new TreeMap<>(ORDER);
 
-  void put(long keyspace, byte[] key, long ts, byte[] value) {
+  public void put(long keyspace, byte[] key, long ts, byte[] value) {
     versions(keyspace, key).put(ts, value.clone());
   }
 
-  void tombstone(long keyspace, byte[] key, long ts) {
+  public void tombstone(long keyspace, byte[] key, long ts) {
     versions(keyspace, key).put(ts, null);
   }
 
   /** Drops every version of the keys in [start, end) of {@code keyspace}; null end = to the end. */
-  void deleteRange(long keyspace, byte[] start, byte[] end) {
+  public void deleteRange(long keyspace, byte[] start, byte[] end) {
     rows.keySet().removeIf(k -> k.keyspace() == keyspace && inRange(k.key(), start, end));
   }
 
-  Optional<VersionedValue> read(long keyspace, byte[] key, long ts) {
+  public Optional<VersionedValue> read(long keyspace, byte[] key, long ts) {
     TreeMap<Long, byte[]> versions = rows.get(new Key(keyspace, key));
     return versions == null ? Optional.empty() : visible(key, versions, ts);
   }
 
   /** Returns every visible row of [start, end) at {@code ts}, in key order. */
-  List<VersionedValue> scan(long keyspace, byte[] start, byte[] end, long ts) {
+  public List<VersionedValue> scan(long keyspace, byte[] start, byte[] end, long ts) {
     List<VersionedValue> out = new ArrayList<>();
     for (Map.Entry<Key, TreeMap<Long, byte[]>> row : rows.entrySet()) {
       Key k = row.getKey();
@@ -55,8 +56,14 @@ final class MvccModel {
   }
 
   /** Returns every (keyspace, key) ever written and not range-deleted. */
-  List<Key> keys() {
+  public List<Key> keys() {
     return new ArrayList<>(rows.keySet());
+  }
+
+  /** Returns a copy of every version of {@code key}, ts ascending; a null value is a tombstone. */
+  public NavigableMap<Long, byte[]> history(long keyspace, byte[] key) {
+    TreeMap<Long, byte[]> versions = rows.get(new Key(keyspace, key));
+    return versions == null ? new TreeMap<>() : new TreeMap<>(versions);
   }
 
   private TreeMap<Long, byte[]> versions(long keyspace, byte[] key) {

@@ -4,6 +4,7 @@ import static io.cesiumdb.tablet.storage.TestBytes.b;
 import static io.cesiumdb.tablet.storage.TestBytes.keys;
 import static io.cesiumdb.tablet.storage.TestBytes.value;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** One-line store mutations and reads with string keys and values, for readable tests. */
@@ -42,6 +43,22 @@ final class StoreOps {
   /** Returns the meta entry as a string, or null. */
   static String meta(MvccReadView s, long tabletId, String name) {
     return s.getMeta(tabletId, name).map(TestBytes::s).orElse(null);
+  }
+
+  /**
+   * Returns every stored version of [start, end) of the keyspace (null = unbounded) as {@code
+   * "key@ts"}, or {@code "key@ts del"} for a tombstone, in store order (key, then ts descending).
+   */
+  static List<String> versions(MvccReadView s, long ks, String start, String end) {
+    List<String> out = new ArrayList<>();
+    try (VersionCursor c =
+        s.versions(ks, start == null ? null : b(start), end == null ? null : b(end))) {
+      for (; c.isValid(); c.next()) {
+        MvccKey key = c.key();
+        out.add(TestBytes.s(key.userKey()) + "@" + key.ts() + (c.isTombstone() ? " del" : ""));
+      }
+    }
+    return out;
   }
 
   /** Returns the keys of every visible row of the keyspace at {@code ts}. */

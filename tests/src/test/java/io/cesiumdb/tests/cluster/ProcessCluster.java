@@ -1,11 +1,11 @@
 package io.cesiumdb.tests.cluster;
 
+import io.cesiumdb.common.net.PortAllocator;
 import io.cesiumdb.server.cli.StartCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +38,11 @@ public final class ProcessCluster implements AutoCloseable {
     for (int i = 1; i <= count; i++) {
       String id = "n" + i;
       c.addresses.put(
-          id, new NodeAddress(id, "127.0.0.1:" + freePort(), "127.0.0.1:" + freePort()));
+          id,
+          new NodeAddress(
+              id,
+              "127.0.0.1:" + PortAllocator.pickLoopback(),
+              "127.0.0.1:" + PortAllocator.pickLoopback()));
     }
     try {
       c.addresses.keySet().forEach(c::start);
@@ -127,14 +131,6 @@ public final class ProcessCluster implements AutoCloseable {
 
   private static String port(String address) {
     return address.substring(address.lastIndexOf(':') + 1);
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.cesiumdb.tests.node;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cesiumdb.common.net.PortAllocator;
 import io.cesiumdb.server.node.Node;
 import io.cesiumdb.server.node.NodeConfig;
 import io.cesiumdb.server.node.NodeOptions;
@@ -13,7 +14,6 @@ import io.cesiumdb.truetime.SimulatedClock;
 import io.cesiumdb.truetime.TTInterval;
 import io.cesiumdb.truetime.TimeSource;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +26,8 @@ class GrpcClockPeerIT {
 
   @Test
   void aPeerThatComesUpIsSampledOnTheVeryNextTry() throws Exception {
-    int rpcPort;
-    int raftPort;
-    try (ServerSocket a = new ServerSocket(0);
-        ServerSocket b = new ServerSocket(0)) {
-      rpcPort = a.getLocalPort();
-      raftPort = b.getLocalPort();
-    }
+    int rpcPort = PortAllocator.pickLoopback();
+    int raftPort = PortAllocator.pickLoopback();
     PeerAddress target = new PeerAddress("n2", NodeConfig.DEFAULT_HOST, rpcPort);
     try (GrpcClockPeer peer = GrpcClockPeer.connect("n1", target)) {
       ExecutionException down =

@@ -6,13 +6,17 @@ import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
+import io.cesiumdb.proto.tablet.ResolveTxnResponse;
 import io.cesiumdb.proto.tablet.Row;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.proto.tablet.TouchTxnResponse;
 import io.cesiumdb.proto.tablet.TxnContext;
+import io.cesiumdb.proto.tablet.TxnOutcome;
+import io.cesiumdb.proto.tablet.TxnStatusResponse;
 import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.proto.tablet.WriteResponse;
 import java.util.List;
@@ -182,7 +186,7 @@ public final class KeyRouter implements AutoCloseable {
    */
   public CompletableFuture<CommitTxnResponse> commitTxn(
       long keyspace, TxnContext txn, List<Mutation> mutations) {
-    return txnCalls.commit(keyspace, txn, mutations, 0);
+    return txnCalls.commit(keyspace, txn, mutations, 0, List.of(), 0);
   }
 
   /**
@@ -192,7 +196,70 @@ public final class KeyRouter implements AutoCloseable {
    */
   public CompletableFuture<CommitTxnResponse> commitTxn(
       long keyspace, TxnContext txn, List<Mutation> mutations, long readTerm) {
-    return txnCalls.commit(keyspace, txn, mutations, readTerm);
+    return txnCalls.commit(keyspace, txn, mutations, readTerm, List.of(), 0);
+  }
+
+  /**
+   * Two-phase commit at the coordinator tablet (which holds {@code mutations}): records the
+   * decision COMMITTED with a commit timestamp {@code >= minCommitTs} (every participant's prepare
+   * timestamp); acknowledged after commit wait. A write, like {@link #commitTxn}.
+   */
+  public CompletableFuture<CommitTxnResponse> commitTxnAsCoordinator(
+      long keyspace,
+      TxnContext txn,
+      List<Mutation> mutations,
+      long readTerm,
+      List<Long> participants,
+      long minCommitTs) {
+    return txnCalls.commit(keyspace, txn, mutations, readTerm, participants, minCommitTs);
+  }
+
+  /**
+   * Two-phase commit at a participant tablet (which holds {@code mutations}): exclusive locks and a
+   * prepare record; answers the prepare timestamp. A write: never re-sent after delivery.
+   */
+  public CompletableFuture<PrepareTxnResponse> prepareTxn(
+      long keyspace,
+      TxnContext txn,
+      List<Mutation> mutations,
+      long readTerm,
+      TabletDescriptor coordinator) {
+    return txnCalls.prepare(keyspace, txn, mutations, readTerm, coordinator, false);
+  }
+
+  /**
+   * Phase one of a commit over several tablets, at the tablet holding {@code mutations}: takes
+   * their EXCLUSIVE locks only (the transaction stays woundable); nothing is logged.
+   */
+  public CompletableFuture<PrepareTxnResponse> lockForCommit(
+      long keyspace,
+      TxnContext txn,
+      List<Mutation> mutations,
+      long readTerm,
+      TabletDescriptor coordinator) {
+    return txnCalls.prepare(keyspace, txn, mutations, readTerm, coordinator, true);
+  }
+
+  /**
+   * At commit, for a tablet the transaction only read (the one holding {@code key}): checks that
+   * its read locks there are still held under {@code readTerm} (not wounded, no leader change) and
+   * pins them until released.
+   */
+  public CompletableFuture<PrepareTxnResponse> validateReads(
+      long keyspace, ByteString key, TxnContext txn, long readTerm) {
+    return txnCalls.validateReads(keyspace, key, txn, readTerm);
+  }
+
+  /** The outcome at the participant tablet holding {@code key}; idempotent, retried. */
+  public CompletableFuture<ResolveTxnResponse> resolveTxn(
+      long keyspace, ByteString key, String txnId, TxnOutcome outcome, long commitTs) {
+    return txnCalls.resolve(keyspace, key, txnId, outcome, commitTs);
+  }
+
+  /** The outcome recorded at the coordinator tablet holding {@code key}. */
+  public CompletableFuture<TxnStatusResponse> txnStatus(
+      long keyspace, ByteString key, String txnId, boolean abortIfUnknown) {
+    return txnCalls.status(keyspace, key, txnId, abortIfUnknown);
   }
 
   /**

@@ -7,8 +7,12 @@ import io.cesiumdb.proto.tablet.AbortTxnRequest;
 import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
+import io.cesiumdb.proto.tablet.PrepareTxnRequest;
+import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
+import io.cesiumdb.proto.tablet.ResolveTxnRequest;
+import io.cesiumdb.proto.tablet.ResolveTxnResponse;
 import io.cesiumdb.proto.tablet.ScanRequest;
 import io.cesiumdb.proto.tablet.ScanResponse;
 import io.cesiumdb.proto.tablet.StatusRequest;
@@ -16,6 +20,8 @@ import io.cesiumdb.proto.tablet.StatusResponse;
 import io.cesiumdb.proto.tablet.TabletServiceGrpc;
 import io.cesiumdb.proto.tablet.TouchTxnRequest;
 import io.cesiumdb.proto.tablet.TouchTxnResponse;
+import io.cesiumdb.proto.tablet.TxnStatusRequest;
+import io.cesiumdb.proto.tablet.TxnStatusResponse;
 import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.proto.tablet.WriteResponse;
 import io.grpc.MethodDescriptor;
@@ -40,7 +46,31 @@ record TabletRpc<Req, Resp>(
     Function<Resp, ErrorDetail> errorOf,
     ToLongFunction<Req> tabletIdOf,
     BiFunction<Req, Long, Req> withTabletId,
-    Predicate<Resp> answeredByLeader) {
+    Predicate<Resp> answeredByLeader,
+    boolean waitsForLocks) {
+
+  /** A method whose server side never waits for a transaction's lock. */
+  TabletRpc(
+      String name,
+      MethodDescriptor<Req, Resp> method,
+      boolean isWrite,
+      Function<Resp, ErrorDetail> errorOf,
+      ToLongFunction<Req> tabletIdOf,
+      BiFunction<Req, Long, Req> withTabletId,
+      Predicate<Resp> answeredByLeader) {
+    this(name, method, isWrite, errorOf, tabletIdOf, withTabletId, answeredByLeader, false);
+  }
+
+  /**
+   * The same method, for requests that may wait in a tablet's lock table: an attempt then gets the
+   * whole remaining deadline, not {@link RouterConfig#attemptTimeout()}. A lock wait is bounded by
+   * the holder (which commits, aborts, is wounded or expires), and cutting it short would turn a
+   * commit that is merely queued into an unknown outcome.
+   */
+  TabletRpc<Req, Resp> waitingForLocks() {
+    return new TabletRpc<>(
+        name, method, isWrite, errorOf, tabletIdOf, withTabletId, answeredByLeader, true);
+  }
 
   static final TabletRpc<ReadRequest, ReadResponse> READ =
       new TabletRpc<>(
@@ -62,6 +92,12 @@ record TabletRpc<Req, Resp>(
           (r, id) -> r.toBuilder().setTabletId(id).build(),
           r -> false);
 
+  /** A read inside a read-write transaction: takes a SHARED lock first. */
+  static final TabletRpc<ReadRequest, ReadResponse> TXN_READ = READ.waitingForLocks();
+
+  /** A scan inside a read-write transaction: locks its range SHARED first. */
+  static final TabletRpc<ScanRequest, ScanResponse> TXN_SCAN = SCAN.waitingForLocks();
+
   static final TabletRpc<WriteRequest, WriteResponse> WRITE =
       new TabletRpc<>(
           "Write",
@@ -78,11 +114,49 @@ record TabletRpc<Req, Resp>(
    */
   static final TabletRpc<CommitTxnRequest, CommitTxnResponse> COMMIT_TXN =
       new TabletRpc<>(
-          "CommitTxn",
-          TabletServiceGrpc.getCommitTxnMethod(),
-          true,
+              "CommitTxn",
+              TabletServiceGrpc.getCommitTxnMethod(),
+              true,
+              r -> r.hasError() ? r.getError() : null,
+              CommitTxnRequest::getTabletId,
+              (r, id) -> r.toBuilder().setTabletId(id).build(),
+              r -> false)
+          .waitingForLocks();
+
+  /**
+   * A two-phase-commit prepare. A write: a re-sent prepare could succeed while the first attempt's
+   * failure released the locks, so it is re-sent only when provably not processed.
+   */
+  static final TabletRpc<PrepareTxnRequest, PrepareTxnResponse> PREPARE_TXN =
+      new TabletRpc<>(
+              "PrepareTxn",
+              TabletServiceGrpc.getPrepareTxnMethod(),
+              true,
+              r -> r.hasError() ? r.getError() : null,
+              PrepareTxnRequest::getTabletId,
+              (r, id) -> r.toBuilder().setTabletId(id).build(),
+              r -> false)
+          .waitingForLocks();
+
+  /** A two-phase-commit outcome at a participant; idempotent, so retried like a read. */
+  static final TabletRpc<ResolveTxnRequest, ResolveTxnResponse> RESOLVE_TXN =
+      new TabletRpc<>(
+          "ResolveTxn",
+          TabletServiceGrpc.getResolveTxnMethod(),
+          false,
           r -> r.hasError() ? r.getError() : null,
-          CommitTxnRequest::getTabletId,
+          ResolveTxnRequest::getTabletId,
+          (r, id) -> r.toBuilder().setTabletId(id).build(),
+          r -> false);
+
+  /** A coordinator's recorded outcome (abort-if-unknown is idempotent too): retried like a read. */
+  static final TabletRpc<TxnStatusRequest, TxnStatusResponse> TXN_STATUS =
+      new TabletRpc<>(
+          "TxnStatus",
+          TabletServiceGrpc.getTxnStatusMethod(),
+          false,
+          r -> r.hasError() ? r.getError() : null,
+          TxnStatusRequest::getTabletId,
           (r, id) -> r.toBuilder().setTabletId(id).build(),
           r -> false);
 

@@ -1,21 +1,30 @@
 package io.cesiumdb.txn.routing;
 
 import com.google.protobuf.ByteString;
+import io.cesiumdb.common.error.AbortReason;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.AbortTxnRequest;
 import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.PrepareTxnRequest;
+import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
+import io.cesiumdb.proto.tablet.ResolveTxnRequest;
+import io.cesiumdb.proto.tablet.ResolveTxnResponse;
 import io.cesiumdb.proto.tablet.Row;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.proto.tablet.TouchTxnRequest;
 import io.cesiumdb.proto.tablet.TouchTxnResponse;
 import io.cesiumdb.proto.tablet.TxnContext;
+import io.cesiumdb.proto.tablet.TxnOutcome;
+import io.cesiumdb.proto.tablet.TxnStatusRequest;
+import io.cesiumdb.proto.tablet.TxnStatusResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -24,10 +33,11 @@ import java.util.function.Function;
 
 /**
  * The key-addressed transaction RPCs behind {@link KeyRouter}'s transaction methods: reads and
- * scans carrying a {@link TxnContext}, and {@code CommitTxn}, {@code AbortTxn}, {@code TouchTxn}.
- * Every one goes to the tablet's leader with the routing guarantees of {@link KeyRouter}
- * (not-leader hints followed by {@link TabletRouter}, stale answers re-resolved by key by {@link
- * KeyedRetry}). {@code CommitTxn} is a write for {@link RetryClassifier}: never re-sent after an
+ * scans carrying a {@link TxnContext}, and {@code CommitTxn}, {@code AbortTxn}, {@code TouchTxn},
+ * and two-phase commit's {@code PrepareTxn}, {@code ResolveTxn}, {@code TxnStatus}. Every one goes
+ * to the tablet's leader with the routing guarantees of {@link KeyRouter} (not-leader hints
+ * followed by {@link TabletRouter}, stale answers re-resolved by key by {@link KeyedRetry}). {@code
+ * CommitTxn} and {@code PrepareTxn} are writes for {@link RetryClassifier}: never re-sent after an
  * ambiguous failure. Stateless apart from the router; thread-safe.
  */
 final class TxnCalls {
@@ -53,7 +63,7 @@ final class TxnCalls {
         "Txn read of keyspace " + keyspace,
         keyspace,
         key,
-        leader(TabletRpc.READ, request),
+        leader(TabletRpc.TXN_READ, request),
         (d, r) -> served.served(d, r.getReadTs(), r.getTxnTerm()));
   }
 
@@ -67,7 +77,12 @@ final class TxnCalls {
   }
 
   CompletableFuture<CommitTxnResponse> commit(
-      long keyspace, TxnContext txn, List<Mutation> mutations, long readTerm) {
+      long keyspace,
+      TxnContext txn,
+      List<Mutation> mutations,
+      long readTerm,
+      List<Long> participants,
+      long minCommitTs) {
     if (!valid(txn) || mutations == null || mutations.isEmpty()) {
       return KeyRouter.invalid("commitTxn: a txn id and at least one mutation are required");
     }
@@ -76,13 +91,50 @@ final class TxnCalls {
             .setTxn(txn)
             .addAllMutations(mutations)
             .setReadTerm(readTerm)
+            .addAllParticipantTabletIds(participants)
+            .setMinCommitTs(minCommitTs)
             .build();
+    return oneTabletWrite("CommitTxn", keyspace, txn, mutations, TabletRpc.COMMIT_TXN, request);
+  }
+
+  CompletableFuture<PrepareTxnResponse> prepare(
+      long keyspace,
+      TxnContext txn,
+      List<Mutation> mutations,
+      long readTerm,
+      TabletDescriptor coordinator,
+      boolean lockOnly) {
+    if (!valid(txn) || mutations == null || mutations.isEmpty() || coordinator == null) {
+      return KeyRouter.invalid("prepareTxn: a txn id, mutations and the coordinator are required");
+    }
+    PrepareTxnRequest request =
+        PrepareTxnRequest.newBuilder()
+            .setTxn(txn)
+            .addAllMutations(mutations)
+            .setReadTerm(readTerm)
+            .setCoordinator(coordinator)
+            .setLockOnly(lockOnly)
+            .build();
+    return oneTabletWrite("PrepareTxn", keyspace, txn, mutations, TabletRpc.PREPARE_TXN, request);
+  }
+
+  /**
+   * A request carrying writes that must all lie in one tablet: routed by the first key, checked
+   * against the descriptor (refreshed once); writes that span tablets abort the transaction.
+   */
+  private <Req, Resp> CompletableFuture<Resp> oneTabletWrite(
+      String what,
+      long keyspace,
+      TxnContext txn,
+      List<Mutation> mutations,
+      TabletRpc<Req, Resp> rpc,
+      Req request) {
     ByteString first = mutations.get(0).getKey();
     boolean[] refreshedForSpan = {false};
     Function<TabletDescriptor, CesiumException> onSpan = d -> spans(txn, d);
     return KeyedRetry.run(
         router.ctx(),
-        "CommitTxn " + txn.getTxnId() + " in keyspace " + keyspace,
+        what + " " + txn.getTxnId() + " in keyspace " + keyspace,
         router.deadline(),
         dl ->
             router
@@ -94,8 +146,50 @@ final class TxnCalls {
                     d ->
                         router
                             .tablets()
-                            .submitKeyed(TabletRpc.COMMIT_TXN, d, request, RoutingMode.LEADER, dl)
+                            .submitKeyed(rpc, d, request, RoutingMode.LEADER, dl)
                             .whenComplete((r, t) -> router.repairIfStale(keyspace, first, d, t))));
+  }
+
+  /** A prepare without writes at the tablet holding {@code key}: validates the read locks. */
+  CompletableFuture<PrepareTxnResponse> validateReads(
+      long keyspace, ByteString key, TxnContext txn, long readTerm) {
+    if (key == null || !valid(txn)) {
+      return KeyRouter.invalid("validateReads: key and txn id are required");
+    }
+    PrepareTxnRequest request =
+        PrepareTxnRequest.newBuilder().setTxn(txn).setReadTerm(readTerm).build();
+    return atLeader(
+        "PrepareTxn (reads) " + txn.getTxnId(),
+        keyspace,
+        key,
+        leader(TabletRpc.PREPARE_TXN, request),
+        (d, r) -> {});
+  }
+
+  CompletableFuture<ResolveTxnResponse> resolve(
+      long keyspace, ByteString key, String txnId, TxnOutcome outcome, long commitTs) {
+    if (key == null || txnId == null || txnId.isEmpty()) {
+      return KeyRouter.invalid("resolveTxn: key and txn id are required");
+    }
+    ResolveTxnRequest request =
+        ResolveTxnRequest.newBuilder()
+            .setTxnId(txnId)
+            .setOutcome(outcome)
+            .setCommitTs(commitTs)
+            .build();
+    return atLeader(
+        "ResolveTxn " + txnId, keyspace, key, leader(TabletRpc.RESOLVE_TXN, request), (d, r) -> {});
+  }
+
+  CompletableFuture<TxnStatusResponse> status(
+      long keyspace, ByteString key, String txnId, boolean abortIfUnknown) {
+    if (key == null || txnId == null || txnId.isEmpty()) {
+      return KeyRouter.invalid("txnStatus: key and txn id are required");
+    }
+    TxnStatusRequest request =
+        TxnStatusRequest.newBuilder().setTxnId(txnId).setAbortIfUnknown(abortIfUnknown).build();
+    return atLeader(
+        "TxnStatus " + txnId, keyspace, key, leader(TabletRpc.TXN_STATUS, request), (d, r) -> {});
   }
 
   CompletableFuture<AbortTxnResponse> abort(long keyspace, ByteString key, String txnId) {
@@ -152,13 +246,15 @@ final class TxnCalls {
     return txn != null && !txn.getTxnId().isEmpty();
   }
 
+  /** The writes grouped for one tablet span two now (it split): the txn starts over. */
   private static CesiumException spans(TxnContext txn, TabletDescriptor d) {
-    return new CesiumException(
-        ErrorCode.FEATURE_NOT_SUPPORTED,
-        "commit of txn "
+    return CesiumException.retry(
+        ErrorCode.TXN_ABORTED,
+        "txn "
             + txn.getTxnId()
-            + ": the writes span more than one tablet (tablet "
+            + ": tablet "
             + Long.toUnsignedString(d.getTabletId())
-            + " holds only part of them); multi-tablet commit (2PC) is the next step of issue 5");
+            + " split after the writes were grouped by tablet; retry the transaction",
+        new RetryHint.TxnAborted(txn.getTxnId(), AbortReason.PREPARE_FAILED));
   }
 }

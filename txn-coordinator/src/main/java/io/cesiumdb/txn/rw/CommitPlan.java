@@ -13,11 +13,13 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Groups a transaction's buffered writes by tablet ({@link KeyRouter#tabletFor}), in the order the
  * tablets were first written. The grouping is a hint (the cache may be stale); {@link
- * KeyRouter#commitTxn} checks again at send time and refuses writes that span tablets.
+ * KeyRouter#commitTxn} and {@link KeyRouter#prepareTxn} check again at send time and abort the
+ * transaction (retryable) when a tablet split in between.
  */
 final class CommitPlan {
   /** The writes that go to one tablet. */
-  record TabletWrites(long keyspace, long tabletId, List<Mutation> mutations) {
+  record TabletWrites(
+      long keyspace, long tabletId, TabletDescriptor descriptor, List<Mutation> mutations) {
     ByteString routingKey() {
       return mutations.get(0).getKey();
     }
@@ -37,7 +39,8 @@ final class CommitPlan {
       TabletDescriptor d = TxnErrors.await(lookups.get(e.getKey()));
       byTablet
           .computeIfAbsent(
-              d.getTabletId(), id -> new TabletWrites(e.getKey().keyspace(), id, new ArrayList<>()))
+              d.getTabletId(),
+              id -> new TabletWrites(e.getKey().keyspace(), id, d, new ArrayList<>()))
           .mutations()
           .add(e.getValue());
     }

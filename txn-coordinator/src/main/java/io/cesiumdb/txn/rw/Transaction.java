@@ -8,9 +8,9 @@ import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.ReadResponse;
 import io.cesiumdb.proto.tablet.Row;
 import io.cesiumdb.proto.tablet.TxnContext;
+import io.cesiumdb.truetime.TrueTime;
 import io.cesiumdb.txn.routing.KeyRanges;
 import io.cesiumdb.txn.routing.KeyRouter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,11 +24,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * #read} and {@link #scan} return committed data only; a caller that needs read-your-writes (the
  * SQL layer) overlays its own buffer.
  *
- * <p>Commit: writes in exactly one tablet commit there in one {@code CommitTxn}; no writes release
- * the read locks; writes in several tablets fail with {@code FEATURE_NOT_SUPPORTED} (2PC is the
- * next step of issue 5). A {@code TXN-1/2/3} error (SQLSTATE 40001) at any step ends the
- * transaction and releases its locks: retry it from the start, e.g. with {@link
- * Transactions#retry}.
+ * <p>Commit ({@link CommitPipeline}): writes in exactly one tablet commit there in one {@code
+ * CommitTxn}; writes in several commit by two-phase commit; no writes release the read locks. A
+ * {@code TXN-1/2/3} error (SQLSTATE 40001) at any step ends the transaction and releases its locks:
+ * retry it from the start, e.g. with {@link Transactions#retry}.
  *
  * <p><b>Not thread-safe</b>: one thread uses a transaction at a time. Methods block (they wait on
  * router futures), so never call them on a router callback thread. {@link #close()} rolls back a
@@ -36,6 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class Transaction implements AutoCloseable {
   private final KeyRouter router;
+  private final TrueTime clock;
   private final TxnContext ctx;
   private final Participants participants = new Participants();
   private final WriteBuffer buffer = new WriteBuffer();
@@ -43,8 +43,9 @@ public final class Transaction implements AutoCloseable {
   private TxnState state = TxnState.ACTIVE;
   private volatile CesiumException doomed;
 
-  Transaction(KeyRouter router, String id, long priorityTs) {
+  Transaction(KeyRouter router, TrueTime clock, String id, long priorityTs) {
     this.router = router;
+    this.clock = clock;
     this.ctx = TxnContext.newBuilder().setTxnId(id).setPriorityTs(priorityTs).build();
     this.keepalive = new Keepalive(router, id, participants, e -> doomed = e);
   }
@@ -130,26 +131,23 @@ public final class Transaction implements AutoCloseable {
   /**
    * Commits and returns the commit timestamp (acknowledged after commit wait); for a transaction
    * without writes, the timestamp of its last read (0 if none) after releasing its read locks.
+   * Writes in one tablet commit there; writes in several commit by two-phase commit ({@link
+   * CommitPipeline}).
    *
-   * @throws CesiumException {@code TXN-1/2/3} (retry from the start), {@code FEATURE_NOT_SUPPORTED}
-   *     (writes in several tablets), or a retryable {@code CMN-3/4} when the outcome is unknown
+   * @throws CesiumException {@code TXN-1/2/3} (retry from the start), or a retryable {@code
+   *     CMN-3/4} when the outcome is unknown
    */
   public long commit() {
     checkActive();
-    List<CommitPlan.TabletWrites> plan;
+    CommitContext c = new CommitContext(router, clock, ctx, participants, buffer);
     try {
-      plan = CommitPlan.group(router, buffer);
+      long ts = CommitPipeline.run(c);
+      end(TxnState.COMMITTED);
+      return ts;
     } catch (CesiumException e) {
-      throw fail(e, participants.all());
+      end(TxnState.FAILED);
+      throw e;
     }
-    if (plan.isEmpty()) {
-      finish(TxnState.COMMITTED, participants.all());
-      return participants.lastReadTs();
-    }
-    if (plan.size() > 1) {
-      throw fail(multiTablet(plan), union(participants.all(), plan));
-    }
-    return commitOn(plan.get(0));
   }
 
   /** Ends the transaction: releases every lock it holds ({@code AbortTxn}). Idempotent. */
@@ -167,26 +165,6 @@ public final class Transaction implements AutoCloseable {
 
   void start(ScheduledExecutorService scheduler, long keepaliveNanos) {
     keepalive.start(scheduler, keepaliveNanos);
-  }
-
-  private long commitOn(CommitPlan.TabletWrites w) {
-    List<Participants.Participant> others =
-        participants.all().stream().filter(p -> p.tabletId() != w.tabletId()).toList();
-    long commitTs;
-    try {
-      long readTerm = participants.readTermOf(w.tabletId());
-      commitTs =
-          TxnErrors.await(router.commitTxn(w.keyspace(), ctx, w.mutations(), readTerm))
-              .getCommitTs();
-    } catch (CesiumException e) {
-      if (TxnErrors.outcomeUnknown(e)) {
-        throw fail(TxnErrors.unknownOutcome(id(), e), others); // not re-sent, not aborted there
-      }
-      throw fail(e, union(participants.all(), List.of(w)));
-    }
-    // Read locks elsewhere are released only now: holding them to the commit point keeps 2PL.
-    finish(TxnState.COMMITTED, others);
-    return commitTs;
   }
 
   /** Reads under two leader terms at one tablet: the earlier locks are gone, so abort (40001). */
@@ -220,27 +198,12 @@ public final class Transaction implements AutoCloseable {
   }
 
   private void finish(TxnState end, List<Participants.Participant> release) {
-    state = end;
-    keepalive.stop();
+    end(end);
     Participants.release(router, id(), release);
   }
 
-  private CesiumException multiTablet(List<CommitPlan.TabletWrites> plan) {
-    return new CesiumException(
-        ErrorCode.FEATURE_NOT_SUPPORTED,
-        "txn "
-            + id()
-            + " writes to "
-            + plan.size()
-            + " tablets; multi-tablet commit (2PC) is the next step of issue 5. Locks released.");
-  }
-
-  private static List<Participants.Participant> union(
-      List<Participants.Participant> read, List<CommitPlan.TabletWrites> written) {
-    List<Participants.Participant> all = new ArrayList<>(read);
-    written.stream()
-        .filter(w -> read.stream().noneMatch(p -> p.tabletId() == w.tabletId()))
-        .forEach(w -> all.add(w.asParticipant()));
-    return all;
+  private void end(TxnState end) {
+    state = end;
+    keepalive.stop();
   }
 }

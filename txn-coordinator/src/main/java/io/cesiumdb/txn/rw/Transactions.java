@@ -1,10 +1,14 @@
 package io.cesiumdb.txn.rw;
 
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.truetime.TrueTime;
 import io.cesiumdb.txn.routing.KeyRouter;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -65,6 +69,39 @@ public final class Transactions implements AutoCloseable {
     return new TxnRetry<>(this, body).run();
   }
 
+  /**
+   * A read-only transaction at {@code s_read = TT.now().latest}: it sees every transaction
+   * acknowledged before this call (their commit wait put them below it), takes no locks.
+   */
+  public ReadOnlyTransaction readOnly() {
+    return new ReadOnlyTransaction(router, trueTime.now().latest());
+  }
+
+  /** A snapshot read at exactly {@code readTs} (time travel), at any replica that reached it. */
+  public ReadOnlyTransaction snapshotAt(long readTs) {
+    if (readTs <= 0) {
+      throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "snapshot timestamp must be > 0");
+    }
+    return new ReadOnlyTransaction(router, readTs);
+  }
+
+  /**
+   * A snapshot read at most {@code maxStaleness} old ({@code TT.now().latest - maxStaleness}):
+   * followers whose safe time passed it serve it without asking the leader.
+   */
+  public ReadOnlyTransaction boundedStaleness(Duration maxStaleness) {
+    long ts = trueTime.now().latest() - TimeUnit.NANOSECONDS.toMicros(maxStaleness.toNanos());
+    return snapshotAt(Math.max(1, ts));
+  }
+
+  /**
+   * Runs {@code body} in a read-only transaction, retrying it in a fresh one (new timestamp) after
+   * a retryable error, with the limits of {@link #retry}: read-only transactions retry themselves.
+   */
+  public <T> T readOnly(Function<ReadOnlyTransaction, T> body) {
+    return new ReadOnlyRetry<>(this, body).run();
+  }
+
   public TxnConfig config() {
     return config;
   }
@@ -77,7 +114,7 @@ public final class Transactions implements AutoCloseable {
 
   Transaction begin(long priorityTs) {
     String id = config.clientId() + "-" + priorityTs + "-" + counter.incrementAndGet();
-    Transaction tx = new Transaction(router, id, priorityTs);
+    Transaction tx = new Transaction(router, trueTime, id, priorityTs);
     tx.start(keepalives, config.keepaliveInterval().toNanos());
     return tx;
   }

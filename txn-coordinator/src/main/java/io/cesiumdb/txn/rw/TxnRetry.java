@@ -1,9 +1,6 @@
 package io.cesiumdb.txn.rw;
 
 import io.cesiumdb.common.error.CesiumException;
-import io.cesiumdb.common.error.ErrorCode;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +38,7 @@ final class TxnRetry<T> {
           LOG.debug("txn {} attempt {} failed, retrying: {}", tx.id(), attempt, ce.getMessage());
         }
       }
-      pause(attempt, deadline);
+      RetryPause.pause(config, attempt, deadline);
     }
   }
 
@@ -56,18 +53,5 @@ final class TxnRetry<T> {
           ce.code(), "gave up after " + attempt + " attempts: " + ce.getMessage(), ce);
     }
     return ce;
-  }
-
-  private void pause(int attempt, long deadline) {
-    long base = config.retryBackoffBase().toNanos();
-    long cap = Math.min(config.retryBackoffMax().toNanos(), base << Math.min(attempt - 1, 20));
-    long delay = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
-    delay = Math.min(delay, Math.max(0, deadline - System.nanoTime()));
-    try {
-      TimeUnit.NANOSECONDS.sleep(delay); // the caller's own thread waits out the backoff
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw new CesiumException(ErrorCode.DEADLINE_EXCEEDED, "transaction retry interrupted");
-    }
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Read-write transactions, client side (docs/design/transactions.md §3; issue 5): begin, locked
- * reads at the leaders, buffered writes, single-tablet commit, rollback, keepalive, retry.
+ * Transactions, client side (docs/design/transactions.md §3, §5; issue 5): read-write ones (begin,
+ * locked reads at the leaders, buffered writes, commit on one tablet or by two-phase commit,
+ * rollback, keepalive, retry) and read-only ones (one snapshot timestamp, no locks).
  *
  * <h2>Map</h2>
  *
@@ -11,6 +12,9 @@
  *    Participants tablets read from (hold shared locks): touched, then released by AbortTxn
  *    Keepalive    TouchTxn to every participant each interval; a TXN error dooms the txn
  *    CommitPlan   buffered writes grouped by tablet (KeyRouter.tabletFor)
+ *  CommitPipeline the commit's ordered stages (assembled there): BufferWrites, ChooseCoordinator,
+ *                 Prepare, ChooseTimestamp, CommitWait, Commit, Release; CommitContext, Aborts
+ *  ReadOnlyTransaction reads at one timestamp, any replica; ReadOnlyRetry retries it itself
  *  TxnRetry       retry(fn): new id, same priority, backoff, attempt limit and deadline
  *  TxnErrors      which errors mean "retry from the start"; unknown commit outcome
  * </pre>
@@ -28,10 +32,10 @@
  *       and take a new id, so a retried transaction ages and eventually wins wound-wait.
  *   <li>Read locks at other tablets are released only after the commit answered (strict 2PL).
  *   <li>A transaction error (TXN-1/2/3) ends the transaction and releases its locks.
- *   <li>A CommitTxn that may have been applied (timeout after sending) is never re-sent; the caller
- *       gets a retryable CMN-3/4 saying the outcome is unknown. Recovery is issue 5's next step.
- *   <li>Writes in several tablets are refused (FEATURE_NOT_SUPPORTED) after releasing the locks:
- *       2PC is the next step.
+ *   <li>A CommitTxn that may have been applied (timeout after sending) is never re-sent; a
+ *       single-tablet one answers a retryable CMN-3/4 (outcome unknown); a two-phase one is settled
+ *       by the coordinator's record (TxnStatus), which participants also consult (recovery).
+ *   <li>No tablet becomes unwoundable for a transaction before it holds every lock (lock round).
  * </ul>
  */
 package io.cesiumdb.txn.rw;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.proto.tablet.TxnOutcome;
+import io.cesiumdb.proto.tablet.TxnStatusResponse;
 import io.cesiumdb.truetime.TTInterval;
 import io.cesiumdb.truetime.TrueTime;
 import io.cesiumdb.txn.routing.FakePlacementDriver;
@@ -129,24 +131,84 @@ class TransactionIT {
   }
 
   @Test
-  void writesOnTwoTabletsAreRefusedAfterReleasingBoth() {
-    pd.tablets =
-        List.of(
-            TxnTabletNode.tablet(1, KS, "", "m", n1.replica()),
-            TxnTabletNode.tablet(2, KS, "m", "", n1.replica()));
+  void writesOnTwoTabletsCommitByTwoPhaseCommitInPipelineOrder() {
+    twoTablets();
     Transaction tx = txns.begin();
     tx.read(KS, utf8("b"));
     tx.put(KS, utf8("b"), utf8("1"));
     tx.put(KS, utf8("x"), utf8("2"));
 
+    assertEquals(1000, tx.commit());
+
+    String id = tx.id();
+    await("the participant hears the outcome", () -> n1.count("ResolveTxn") == 1);
+    List<String> calls = twoPhaseCalls(n1);
+    assertEquals(
+        List.of(
+            "PrepareTxn:1:" + id + ":b=1:coord=1:lock", "PrepareTxn:2:" + id + ":x=2:coord=1:lock"),
+        calls.subList(0, 2).stream().sorted().toList(),
+        "first every writing tablet takes its locks");
+    assertEquals(
+        List.of(
+            "PrepareTxn:2:" + id + ":x=2:coord=1",
+            "CommitTxn:1:" + id + ":" + tx.priorityTs() + ":b=1:2pc=[2]@900",
+            "ResolveTxn:2:" + id + ":COMMITTED:1000"),
+        calls.subList(2, calls.size()));
+    assertEquals(0, n1.count("AbortTxn"), "the commit itself released the locks");
+    assertEquals(TxnState.COMMITTED, tx.state());
+  }
+
+  @Test
+  void aFailedPrepareAbortsEveryParticipantAndReleasesTheCoordinator() {
+    twoTablets();
+    n1.prepareAnswers.add(ErrorCode.TXN_WOUNDED.id());
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("b"), utf8("1"));
+    tx.put(KS, utf8("x"), utf8("2"));
+
     CesiumException e = assertThrows(CesiumException.class, tx::commit);
 
-    assertEquals(ErrorCode.FEATURE_NOT_SUPPORTED, e.code());
-    assertTrue(e.getMessage().contains("2PC"), e.getMessage());
+    assertEquals(ErrorCode.TXN_WOUNDED, e.code());
+    String id = tx.id();
     assertEquals(
-        List.of("AbortTxn:1:" + tx.id(), "AbortTxn:2:" + tx.id()),
-        abortsAndCommits(n1).stream().sorted().toList());
+        List.of("PrepareTxn:2:" + id + ":x=2:coord=1", "ResolveTxn:2:" + id + ":ABORTED:0"),
+        twoPhaseCalls(n1).stream().filter(s -> !s.endsWith(":lock")).toList());
+    assertEquals(List.of("AbortTxn:1:" + id), abortsAndCommits(n1));
     assertEquals(TxnState.FAILED, tx.state());
+  }
+
+  @Test
+  void aDecisionWhoseAnswerIsLostIsSettledByTheCoordinatorsRecord() {
+    twoTablets();
+    n1.commitAnswers.add(ErrorCode.RAFT_TIMEOUT.id()); // maybe applied: the record decides
+    n1.statusAnswer =
+        TxnStatusResponse.newBuilder().setOutcome(TxnOutcome.COMMITTED).setCommitTs(1234).build();
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("b"), utf8("1"));
+    tx.put(KS, utf8("x"), utf8("2"));
+
+    assertEquals(1234, tx.commit());
+
+    await("the participant hears the outcome", () -> n1.count("ResolveTxn") == 1);
+    assertTrue(n1.log.contains("TxnStatus:1:" + tx.id() + ":true"), n1.log.toString());
+    assertTrue(n1.log.contains("ResolveTxn:2:" + tx.id() + ":COMMITTED:1234"), n1.log.toString());
+  }
+
+  private void twoTablets() {
+    pd.tablets =
+        List.of(
+            TxnTabletNode.tablet(1, KS, "", "m", n1.replica()),
+            TxnTabletNode.tablet(2, KS, "m", "", n1.replica()));
+  }
+
+  private static List<String> twoPhaseCalls(TxnTabletNode n) {
+    return n.log.stream()
+        .filter(
+            s ->
+                s.startsWith("PrepareTxn")
+                    || s.startsWith("CommitTxn")
+                    || s.startsWith("ResolveTxn"))
+        .toList();
   }
 
   @Test

@@ -9,13 +9,20 @@ import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.Mutation;
+import io.cesiumdb.proto.tablet.PrepareTxnRequest;
+import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
+import io.cesiumdb.proto.tablet.ResolveTxnRequest;
+import io.cesiumdb.proto.tablet.ResolveTxnResponse;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.proto.tablet.TabletServiceGrpc;
 import io.cesiumdb.proto.tablet.TouchTxnRequest;
 import io.cesiumdb.proto.tablet.TouchTxnResponse;
+import io.cesiumdb.proto.tablet.TxnOutcome;
+import io.cesiumdb.proto.tablet.TxnStatusRequest;
+import io.cesiumdb.proto.tablet.TxnStatusResponse;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
@@ -43,6 +50,9 @@ final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implem
   final List<String> log = new CopyOnWriteArrayList<>();
   final Map<ByteString, ByteString> store = new ConcurrentHashMap<>();
   final Queue<String> commitAnswers = new ConcurrentLinkedQueue<>();
+  final Queue<String> prepareAnswers = new ConcurrentLinkedQueue<>();
+  volatile TxnStatusResponse statusAnswer =
+      TxnStatusResponse.newBuilder().setOutcome(TxnOutcome.ABORTED).build();
   volatile String leaderHint = "";
   final String address;
   private final Server server;
@@ -111,13 +121,16 @@ final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implem
     }
     log.add(
         "CommitTxn:%d:%s:%d:%s"
-            .formatted(
-                r.getTabletId(),
-                r.getTxn().getTxnId(),
-                r.getTxn().getPriorityTs(),
-                r.getMutationsList().stream()
-                    .map(TxnTabletNode::show)
-                    .collect(Collectors.joining(","))));
+                .formatted(
+                    r.getTabletId(),
+                    r.getTxn().getTxnId(),
+                    r.getTxn().getPriorityTs(),
+                    r.getMutationsList().stream()
+                        .map(TxnTabletNode::show)
+                        .collect(Collectors.joining(",")))
+            + (r.getParticipantTabletIdsCount() == 0
+                ? ""
+                : ":2pc=" + r.getParticipantTabletIdsList() + "@" + r.getMinCommitTs()));
     String answer = commitAnswers.poll();
     if ("HANG".equals(answer)) {
       return; // the client times out after sending: outcome unknown
@@ -130,6 +143,46 @@ final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implem
       b.setCommitTs(1000);
     }
     reply(out, b.build());
+  }
+
+  @Override
+  public void prepareTxn(PrepareTxnRequest r, StreamObserver<PrepareTxnResponse> out) {
+    log.add(
+        "PrepareTxn:%d:%s:%s:coord=%d%s"
+            .formatted(
+                r.getTabletId(),
+                r.getTxn().getTxnId(),
+                r.getMutationsList().stream()
+                    .map(TxnTabletNode::show)
+                    .collect(Collectors.joining(",")),
+                r.getCoordinator().getTabletId(),
+                r.getLockOnly() ? ":lock" : ""));
+    if (r.getLockOnly()) {
+      reply(out, PrepareTxnResponse.getDefaultInstance());
+      return;
+    }
+    String answer = prepareAnswers.poll();
+    PrepareTxnResponse.Builder b = PrepareTxnResponse.newBuilder();
+    if (answer != null) {
+      b.setError(ErrorDetail.newBuilder().setCode(answer).setMessage("scripted " + answer));
+    } else {
+      b.setPrepareTs(900);
+    }
+    reply(out, b.build());
+  }
+
+  @Override
+  public void resolveTxn(ResolveTxnRequest r, StreamObserver<ResolveTxnResponse> out) {
+    log.add(
+        "ResolveTxn:%d:%s:%s:%d"
+            .formatted(r.getTabletId(), r.getTxnId(), r.getOutcome(), r.getCommitTs()));
+    reply(out, ResolveTxnResponse.getDefaultInstance());
+  }
+
+  @Override
+  public void txnStatus(TxnStatusRequest r, StreamObserver<TxnStatusResponse> out) {
+    log.add("TxnStatus:%d:%s:%s".formatted(r.getTabletId(), r.getTxnId(), r.getAbortIfUnknown()));
+    reply(out, statusAnswer);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.cesiumdb.tablet.replication.apply;
 
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.tablet.replication.PreparedTxns;
+import io.cesiumdb.tablet.storage.MvccReadView;
 import java.util.function.LongConsumer;
 
 /**
@@ -15,6 +17,8 @@ import java.util.function.LongConsumer;
  * @param appliedMaxTs the highest commit timestamp applied before this entry
  * @param timestampRegression called with a commit timestamp that is not above {@code appliedMaxTs};
  *     that breaks the "timestamps increase in log order" invariant, so it is counted and logged
+ * @param store the store as of before this entry (meta of earlier entries, e.g. txn decisions)
+ * @param prepared the transactions prepared here; handlers stage changes in it with the batch
  */
 public record ApplyContext(
     long tabletId,
@@ -22,7 +26,9 @@ public record ApplyContext(
     long term,
     long index,
     long appliedMaxTs,
-    LongConsumer timestampRegression) {
+    LongConsumer timestampRegression,
+    MvccReadView store,
+    PreparedTxns prepared) {
 
   /** The tablet's keyspace (table id) in the MVCC store. */
   public long keyspace() {

@@ -28,6 +28,17 @@ public record ApplyOutcome(
     return new ApplyOutcome(maxTs, null, null, null, 0);
   }
 
+  /**
+   * The prefix of a refusal about a transaction's state (already decided), as opposed to one about
+   * the tablet's range: the proposer answers TXN_ABORTED rather than TABLET_MOVED.
+   */
+  public static final String TXN_REFUSAL = "txn: ";
+
+  /** The entry was refused because of the transaction's state; it changed nothing. */
+  public static ApplyOutcome txnRefused(long maxTs, String why) {
+    return refused(maxTs, TXN_REFUSAL + why);
+  }
+
   /** The entry was refused and changed nothing; {@code why} reaches the proposer. */
   public static ApplyOutcome refused(long maxTs, String why) {
     return new ApplyOutcome(maxTs, Objects.requireNonNull(why, "why"), null, null, 0);

@@ -1,9 +1,7 @@
 package io.cesiumdb.tablet.replication.apply;
 
 import io.cesiumdb.proto.tablet.ApplyWrites;
-import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.TabletCommand;
-import io.cesiumdb.tablet.replication.TabletRange;
 import io.cesiumdb.tablet.storage.MvccWriteBatch;
 
 /**
@@ -21,27 +19,14 @@ public final class ApplyWritesHandler implements CommandHandler {
   @Override
   public ApplyOutcome apply(TabletCommand command, ApplyContext context, MvccWriteBatch batch) {
     ApplyWrites writes = command.getApplyWrites();
-    for (Mutation m : writes.getMutationsList()) {
-      if (!TabletRange.contains(context.descriptor(), m.getKey())) {
-        return ApplyOutcome.refused(context.appliedMaxTs(), OUT_OF_RANGE);
-      }
+    if (!Mutations.inRange(context, writes.getMutationsList())) {
+      return ApplyOutcome.refused(context.appliedMaxTs(), OUT_OF_RANGE);
     }
     long ts = writes.getCommitTs();
     if (ts <= context.appliedMaxTs()) {
       context.timestampRegression().accept(ts);
     }
-    long keyspace = context.keyspace();
-    for (Mutation m : writes.getMutationsList()) {
-      byte[] key = m.getKey().toByteArray();
-      switch (m.getOpCase()) {
-        case PUT -> batch.put(keyspace, key, ts, m.getPut().toByteArray());
-        case DELETE -> batch.tombstone(keyspace, key, ts);
-        case OP_NOT_SET -> {
-          // The write handler rejects these; an old or foreign entry is skipped the same way
-          // everywhere.
-        }
-      }
-    }
+    Mutations.write(batch, context.keyspace(), writes.getMutationsList(), ts);
     return ApplyOutcome.applied(Math.max(context.appliedMaxTs(), ts));
   }
 }

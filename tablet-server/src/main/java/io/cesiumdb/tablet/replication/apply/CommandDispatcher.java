@@ -6,19 +6,20 @@ import io.cesiumdb.tablet.storage.MvccWriteBatch;
 import java.util.EnumMap;
 import java.util.Map;
 
-/**
- * Routes each {@link TabletCommand} to the handler of its case. Issue 5 registers Prepare, Commit,
- * Abort and safe-time heartbeats here; the state machine does not change.
- */
+/** Routes each {@link TabletCommand} to the handler of its case; one handler per command. */
 public final class CommandDispatcher {
   private final Map<CommandCase, CommandHandler> handlers = new EnumMap<>(CommandCase.class);
 
-  /** The commands so far: ApplyWrites, SplitRange, TimestampLease. */
+  /** Every command of this version. */
   public static CommandDispatcher standard() {
     return new CommandDispatcher()
         .register(CommandCase.APPLY_WRITES, new ApplyWritesHandler())
         .register(CommandCase.SPLIT_RANGE, new SplitRangeHandler())
-        .register(CommandCase.TIMESTAMP_LEASE, new TimestampLeaseHandler());
+        .register(CommandCase.TIMESTAMP_LEASE, new TimestampLeaseHandler())
+        .register(CommandCase.PREPARE_TXN, new PrepareTxnHandler())
+        .register(CommandCase.TXN_DECISION, new TxnDecisionHandler())
+        .register(CommandCase.RESOLVE_TXN, new ResolveTxnHandler())
+        .register(CommandCase.GC_BELOW, new GcBelowHandler());
   }
 
   /** Adds (or replaces) the handler of one command case. */

@@ -32,6 +32,10 @@ public final class SplitRangeHandler implements CommandHandler {
     if (!strictlyInside(d, split.getSplitKey())) {
       return ApplyOutcome.refused(maxTs, "split key not strictly inside the tablet's range");
     }
+    if (!context.prepared().all().isEmpty()) {
+      // Prepared records and their locks belong to one group; the split waits for them.
+      return ApplyOutcome.refused(context.appliedMaxTs(), "prepared transactions pending");
+    }
     return ApplyOutcome.split(
         maxTs,
         left(d, split.getSplitKey()),

@@ -9,6 +9,7 @@ import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.SplitRange;
 import io.cesiumdb.proto.tablet.TabletCommand;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.tablet.replication.PreparedTxns;
 import io.cesiumdb.tablet.storage.InMemoryMvccStore;
 import io.cesiumdb.tablet.storage.MvccWriteBatch;
 import java.util.ArrayList;
@@ -84,7 +85,8 @@ class ApplyWritesHandlerTest {
             .setEndKey(ByteString.copyFromUtf8(end))
             .setEpoch(1)
             .build();
-    ApplyContext ctx = new ApplyContext(1, d, 1, 1, appliedMaxTs, regressions::add);
+    ApplyContext ctx =
+        new ApplyContext(1, d, 1, 1, appliedMaxTs, regressions::add, store, new PreparedTxns(1));
     try (MvccWriteBatch batch = store.newBatch()) {
       ApplyOutcome outcome = dispatcher.apply(command, ctx, batch);
       store.apply(batch);

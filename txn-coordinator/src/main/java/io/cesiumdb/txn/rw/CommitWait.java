@@ -1,0 +1,26 @@
+package io.cesiumdb.txn.rw;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+
+/**
+ * Stage 5: commit wait on this node's clock — the commit is acknowledged only once {@code
+ * TT.after(s)}. The coordinator replica already waited before it applied the decision, so this is
+ * normally a check that returns at once; it keeps the rule local and visible, whatever the server.
+ */
+final class CommitWait implements CommitStage {
+  @Override
+  public void run(CommitContext c) {
+    if (c.plan.isEmpty()) {
+      return;
+    }
+    try {
+      c.clock.commitWait(c.commitTs);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CesiumException(
+          ErrorCode.UNAVAILABLE,
+          "txn " + c.txnId() + " committed at " + c.commitTs + "; interrupted in commit wait");
+    }
+  }
+}
