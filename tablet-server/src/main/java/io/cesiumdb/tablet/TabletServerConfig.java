@@ -1,6 +1,7 @@
 package io.cesiumdb.tablet;
 
 import io.cesiumdb.common.fault.FaultPlan;
+import io.cesiumdb.tablet.gc.GcConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +22,10 @@ import java.util.Objects;
  *     entry with commit timestamp s only once {@code TT.after(s)} holds on its clock, so nobody
  *     sees a write before its timestamp has certainly passed. False only for the negative-control
  *     tests of external consistency.
+ * @param safeTimeInterval how long a leader stays idle before it logs an empty entry so that its
+ *     followers' safe time keeps up (default {@link #DEFAULT_SAFE_TIME_INTERVAL})
+ * @param gc multi-version GC: retention (default 1 h), pass interval (60 s), batch bound; never
+ *     null (a null argument becomes {@link GcConfig#defaults()})
  */
 public record TabletServerConfig(
     String nodeId,
@@ -30,7 +35,8 @@ public record TabletServerConfig(
     RaftTuning tuning,
     FaultPlan faults,
     boolean commitWait,
-    Duration safeTimeInterval) {
+    Duration safeTimeInterval,
+    GcConfig gc) {
 
   /** Idle leaders advance their followers' safe time every 2 s (Spanner: MinNextTS every 8 s). */
   public static final Duration DEFAULT_SAFE_TIME_INTERVAL = Duration.ofSeconds(2);
@@ -49,6 +55,7 @@ public record TabletServerConfig(
     }
     dataDir = dataDir.toAbsolutePath();
     faults = faults == null ? new FaultPlan() : faults;
+    gc = gc == null ? GcConfig.defaults() : gc;
     safeTimeInterval = safeTimeInterval == null ? DEFAULT_SAFE_TIME_INTERVAL : safeTimeInterval;
     if (safeTimeInterval.isNegative()) {
       throw new IllegalArgumentException("safeTimeInterval must not be negative");
@@ -58,7 +65,16 @@ public record TabletServerConfig(
   /** A node with commit wait on (the production setting). */
   public TabletServerConfig(
       String nodeId, String host, int raftPort, Path dataDir, RaftTuning tuning, FaultPlan faults) {
-    this(nodeId, host, raftPort, dataDir, tuning, faults, true, DEFAULT_SAFE_TIME_INTERVAL);
+    this(
+        nodeId,
+        host,
+        raftPort,
+        dataDir,
+        tuning,
+        faults,
+        true,
+        DEFAULT_SAFE_TIME_INTERVAL,
+        GcConfig.defaults());
   }
 
   /** A node on a free port with the default tuning and no faults. */
@@ -69,31 +85,37 @@ public record TabletServerConfig(
   /** Returns a copy on another Ratis port (a restart reuses the port the node had). */
   public TabletServerConfig withRaftPort(int port) {
     return new TabletServerConfig(
-        nodeId, host, port, dataDir, tuning, faults, commitWait, safeTimeInterval);
+        nodeId, host, port, dataDir, tuning, faults, commitWait, safeTimeInterval, gc);
   }
 
   /** Returns a copy with other Ratis settings. */
   public TabletServerConfig withTuning(RaftTuning newTuning) {
     return new TabletServerConfig(
-        nodeId, host, raftPort, dataDir, newTuning, faults, commitWait, safeTimeInterval);
+        nodeId, host, raftPort, dataDir, newTuning, faults, commitWait, safeTimeInterval, gc);
   }
 
   /** Returns a copy that applies {@code plan}. */
   public TabletServerConfig withFaults(FaultPlan plan) {
     return new TabletServerConfig(
-        nodeId, host, raftPort, dataDir, tuning, plan, commitWait, safeTimeInterval);
+        nodeId, host, raftPort, dataDir, tuning, plan, commitWait, safeTimeInterval, gc);
   }
 
   /** Returns a copy with commit wait on or off (off: negative-control tests only). */
   public TabletServerConfig withCommitWait(boolean on) {
     return new TabletServerConfig(
-        nodeId, host, raftPort, dataDir, tuning, faults, on, safeTimeInterval);
+        nodeId, host, raftPort, dataDir, tuning, faults, on, safeTimeInterval, gc);
   }
 
   /** Returns a copy whose idle leaders advance safe time every {@code interval} (ZERO: never). */
   public TabletServerConfig withSafeTimeInterval(Duration interval) {
     return new TabletServerConfig(
-        nodeId, host, raftPort, dataDir, tuning, faults, commitWait, interval);
+        nodeId, host, raftPort, dataDir, tuning, faults, commitWait, interval, gc);
+  }
+
+  /** Returns a copy with other multi-version GC settings (retention, interval, batch bound). */
+  public TabletServerConfig withGc(GcConfig newGc) {
+    return new TabletServerConfig(
+        nodeId, host, raftPort, dataDir, tuning, faults, commitWait, safeTimeInterval, newGc);
   }
 
   /** Ratis' storage directory: one sub-directory per group, named by the group UUID. */

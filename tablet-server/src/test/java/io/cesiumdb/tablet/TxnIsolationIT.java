@@ -1,6 +1,10 @@
 package io.cesiumdb.tablet;
 
 import static io.cesiumdb.tablet.cluster.TabletClient.put;
+import static io.cesiumdb.tablet.cluster.TxnMessages.commit;
+import static io.cesiumdb.tablet.cluster.TxnMessages.txn;
+import static io.cesiumdb.tablet.cluster.TxnMessages.txnRead;
+import static io.cesiumdb.tablet.cluster.TxnMessages.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +14,7 @@ import com.google.protobuf.ByteString;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.errors.ErrorDetail;
 import io.cesiumdb.proto.tablet.AbortTxnRequest;
-import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
-import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
@@ -161,11 +163,11 @@ class TxnIsolationIT {
     assertEquals("", writer.get(15, TimeUnit.SECONDS).getError().getCode());
 
     ReadRequest snapshot =
-        readRequest(t, reader, "k").toBuilder().setConsistency(ReadConsistency.SNAPSHOT).build();
+        txnRead(t, reader, "k").toBuilder().setConsistency(ReadConsistency.SNAPSHOT).build();
     assertEquals(
         ErrorCode.INVALID_ARGUMENT.id(), leader.stub().read(snapshot).getError().getCode());
     TestNode follower = cluster.followers(t).get(0);
-    ReadResponse atFollower = follower.stub().read(readRequest(t, reader, "k"));
+    ReadResponse atFollower = follower.stub().read(txnRead(t, reader, "k"));
     assertEquals(ErrorCode.NOT_LEADER.id(), atFollower.getError().getCode());
   }
 
@@ -200,21 +202,8 @@ class TxnIsolationIT {
     assertEquals("1", value(client.read(t, "k", 0)), "nothing of the aborted txn was written");
   }
 
-  private static TxnContext txn(String id, long priorityTs) {
-    return TxnContext.newBuilder().setTxnId(id).setPriorityTs(priorityTs).build();
-  }
-
-  private static ReadRequest readRequest(long tabletId, TxnContext txn, String key) {
-    return ReadRequest.newBuilder()
-        .setTabletId(tabletId)
-        .setKey(ByteString.copyFromUtf8(key))
-        .setConsistency(ReadConsistency.LEADER)
-        .setTxn(txn)
-        .build();
-  }
-
   private static ReadResponse read(TestNode leader, long tabletId, TxnContext txn, String key) {
-    ReadResponse r = leader.stub().read(readRequest(tabletId, txn, key));
+    ReadResponse r = leader.stub().read(txnRead(tabletId, txn, key));
     assertEquals("", r.getError().getCode(), "txn read of " + key + ": " + r.getError());
     return r;
   }
@@ -236,14 +225,6 @@ class TxnIsolationIT {
     return r;
   }
 
-  private static CommitTxnRequest commit(long tabletId, TxnContext txn, Mutation... mutations) {
-    return CommitTxnRequest.newBuilder()
-        .setTabletId(tabletId)
-        .setTxn(txn)
-        .addAllMutations(List.of(mutations))
-        .build();
-  }
-
   private static void touch(TestNode leader, long tabletId, TxnContext txn) {
     ErrorDetail e =
         leader
@@ -259,11 +240,6 @@ class TxnIsolationIT {
         TestCluster.AWAIT,
         n + " lock waiter(s) on tablet " + tabletId,
         () -> leader.server().lockWaiters(tabletId) == n);
-  }
-
-  private static String value(ReadResponse r) {
-    assertTrue(r.getFound(), "found: " + r);
-    return r.getValue().toStringUtf8();
   }
 
   private static List<String> keys(ScanResponse r) {

@@ -5,6 +5,7 @@ import io.cesiumdb.server.node.Node;
 import io.cesiumdb.server.node.NodeConfig;
 import io.cesiumdb.server.node.NodeOptions;
 import io.cesiumdb.server.node.PeerAddress;
+import io.cesiumdb.tablet.gc.GcConfig;
 import io.cesiumdb.truetime.ClockSource;
 import io.cesiumdb.truetime.EpsilonModel;
 import io.cesiumdb.truetime.SimulatedClock;
@@ -12,6 +13,7 @@ import io.cesiumdb.truetime.SystemClockSource;
 import io.cesiumdb.truetime.TimeSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -121,6 +123,14 @@ public final class StartCommand implements Callable<Integer> {
   double epsilonMs;
 
   @Option(
+      names = "--gc-retention-minutes",
+      defaultValue = "60",
+      description =
+          "How long overwritten row versions stay readable (snapshot reads, time travel) before"
+              + " garbage collection removes them; 0 keeps only the latest (default: ${DEFAULT-VALUE}).")
+  long gcRetentionMinutes;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help message and exit.")
@@ -169,10 +179,15 @@ public final class StartCommand implements Callable<Integer> {
             spec.commandLine(), "--join must be HOST:RPC_PORT, got " + j);
       }
     }
+    if (gcRetentionMinutes < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--gc-retention-minutes must be >= 0, got " + gcRetentionMinutes);
+    }
     return NodeOptions.defaults()
         .withClockSimulated(simulated)
         .withPdPeers(members)
-        .withJoinAddresses(joins);
+        .withJoinAddresses(joins)
+        .withGc(GcConfig.defaults().withRetention(Duration.ofMinutes(gcRetentionMinutes)));
   }
 
   List<PdPeer> parsePdPeers() {

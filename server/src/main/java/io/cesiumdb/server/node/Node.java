@@ -79,12 +79,13 @@ public final class Node implements AutoCloseable {
       tablets =
           TabletServer.start(
               new TabletServerConfig(
-                  config.nodeId(),
-                  config.host(),
-                  config.raftPort(),
-                  config.dataDir(),
-                  options.raft(),
-                  options.faults()),
+                      config.nodeId(),
+                      config.host(),
+                      config.raftPort(),
+                      config.dataDir(),
+                      options.raft(),
+                      options.faults())
+                  .withGc(options.gc()),
               trueTime);
       new ClockDiscipline(config.nodeId(), monitor).start(tablets, scheduler);
       List<BindableService> more = List.of();

@@ -5,6 +5,7 @@ import io.cesiumdb.pd.service.PdPeer;
 import io.cesiumdb.pd.service.PdTuning;
 import io.cesiumdb.pd.service.PlacementDriverConfig;
 import io.cesiumdb.tablet.RaftTuning;
+import io.cesiumdb.tablet.gc.GcConfig;
 import io.cesiumdb.truetime.ClockOffsetMonitor;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
  *     node has no placement driver (a lone {@code cesium start} process).
  * @param pdConfig applied to the PD member's config just before it starts (tests shorten liveness
  *     timeouts with it); identity by default
+ * @param gc multi-version GC of the node's tablets: retention (default 1 h, {@code cesium start
+ *     --gc-retention}), pass interval, batch bound
  */
 public record NodeOptions(
     boolean clockSimulated,
@@ -39,9 +42,11 @@ public record NodeOptions(
     PdTuning pdTuning,
     Duration heartbeatInterval,
     List<String> joinAddresses,
-    Function<PlacementDriverConfig, PlacementDriverConfig> pdConfig) {
+    Function<PlacementDriverConfig, PlacementDriverConfig> pdConfig,
+    GcConfig gc) {
 
   public NodeOptions {
+    Objects.requireNonNull(gc, "gc");
     pdPeers = List.copyOf(pdPeers);
     joinAddresses = List.copyOf(joinAddresses);
     Objects.requireNonNull(pdTuning, "pdTuning");
@@ -71,7 +76,8 @@ public record NodeOptions(
         pdTuning,
         heartbeatInterval,
         List.of(),
-        Function.identity());
+        Function.identity(),
+        GcConfig.defaults());
   }
 
   /** Options without a placement driver. */
@@ -111,7 +117,8 @@ public record NodeOptions(
         pdTuning,
         heartbeatInterval,
         joinAddresses,
-        pdConfig);
+        pdConfig,
+        gc);
   }
 
   public NodeOptions withRaft(RaftTuning tuning) {
@@ -124,7 +131,8 @@ public record NodeOptions(
         pdTuning,
         heartbeatInterval,
         joinAddresses,
-        pdConfig);
+        pdConfig,
+        gc);
   }
 
   public NodeOptions withFaults(FaultPlan plan) {
@@ -137,7 +145,8 @@ public record NodeOptions(
         pdTuning,
         heartbeatInterval,
         joinAddresses,
-        pdConfig);
+        pdConfig,
+        gc);
   }
 
   public NodeOptions withPdPeers(List<PdPeer> peers) {
@@ -150,7 +159,8 @@ public record NodeOptions(
         pdTuning,
         heartbeatInterval,
         joinAddresses,
-        pdConfig);
+        pdConfig,
+        gc);
   }
 
   public NodeOptions withPdTuning(PdTuning tuning) {
@@ -163,7 +173,8 @@ public record NodeOptions(
         tuning,
         heartbeatInterval,
         joinAddresses,
-        pdConfig);
+        pdConfig,
+        gc);
   }
 
   public NodeOptions withHeartbeatInterval(Duration interval) {
@@ -176,7 +187,8 @@ public record NodeOptions(
         pdTuning,
         interval,
         joinAddresses,
-        pdConfig);
+        pdConfig,
+        gc);
   }
 
   /** These RPC addresses ({@code host:port}) of existing nodes to find the PD leader through. */
@@ -190,7 +202,8 @@ public record NodeOptions(
         pdTuning,
         heartbeatInterval,
         addresses,
-        pdConfig);
+        pdConfig,
+        gc);
   }
 
   /** This customiser for the PD member's config (replaces any earlier one). */
@@ -205,7 +218,23 @@ public record NodeOptions(
         pdTuning,
         heartbeatInterval,
         joinAddresses,
-        customiser);
+        customiser,
+        gc);
+  }
+
+  /** These multi-version GC settings for the node's tablets. */
+  public NodeOptions withGc(GcConfig newGc) {
+    return new NodeOptions(
+        clockSimulated,
+        monitor,
+        raft,
+        faults,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        joinAddresses,
+        pdConfig,
+        newGc);
   }
 
   /** Whether the node with this id runs a placement-driver member. */

@@ -21,6 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * interceptor.
  */
 public final class NodeRpcServer implements AutoCloseable {
+  /**
+   * Largest request the node accepts: 64 MiB. A JDBC batch or a large prepared statement travels as
+   * one SqlService envelope; gRPC's default of 4 MiB would refuse it with RESOURCE_EXHAUSTED.
+   */
+  static final int MAX_MESSAGE_BYTES = 64 << 20;
+
   private final Server server;
 
   private NodeRpcServer(Server server) {
@@ -62,6 +68,7 @@ public final class NodeRpcServer implements AutoCloseable {
         NettyServerBuilder.forAddress(
                 new InetSocketAddress(config.host(), config.rpcPort()),
                 InsecureServerCredentials.create())
+            .maxInboundMessageSize(MAX_MESSAGE_BYTES)
             .addService(ServerInterceptors.intercept(node, faults))
             .addService(ServerInterceptors.intercept(tabletService, faults));
     for (BindableService more : moreServices) {

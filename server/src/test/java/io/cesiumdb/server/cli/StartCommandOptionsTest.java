@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cesiumdb.pd.service.PdPeer;
 import io.cesiumdb.server.node.NodeOptions;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -85,5 +86,16 @@ class StartCommandOptionsTest {
     assertTrue(usage.contains("--join"), usage);
     assertTrue(usage.contains("--pd-raft-port"), usage);
     assertTrue(usage.contains("A 4th node"), usage);
+  }
+
+  @Test
+  void gcRetentionDefaultsToAnHourAndIsConfigured() {
+    StartCommand plain = parse("--node-id", "n1");
+    assertEquals(
+        Duration.ofHours(1), plain.options(false, List.of()).gc().retention(), "the default");
+    StartCommand five = parse("--node-id", "n1", "--gc-retention-minutes", "5");
+    assertEquals(Duration.ofMinutes(5), five.options(false, List.of()).gc().retention());
+    StartCommand negative = parse("--node-id", "n1", "--gc-retention-minutes", "-1");
+    assertThrows(CommandLine.ParameterException.class, () -> negative.options(false, List.of()));
   }
 }

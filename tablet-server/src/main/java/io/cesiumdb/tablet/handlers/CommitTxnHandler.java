@@ -82,7 +82,7 @@ public final class CommitTxnHandler {
       return replica.decide(decision, request.getMinCommitTs()).thenApply(r -> r.commitTs());
     }
     if (mutations.isEmpty()) {
-      return replica.leaderRead(0, (store, ts) -> ts);
+      return replica.lockedRead((store, ts) -> ts);
     }
     return replica.write(mutations).thenApply(r -> r.commitTs());
   }

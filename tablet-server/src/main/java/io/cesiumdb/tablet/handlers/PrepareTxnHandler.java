@@ -4,6 +4,7 @@ import io.cesiumdb.proto.tablet.PrepareTxn;
 import io.cesiumdb.proto.tablet.PrepareTxnRequest;
 import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.tablet.replication.TabletReplica;
+import io.cesiumdb.tablet.replication.WriteResult;
 import io.cesiumdb.tablet.txn.PreparedKeys;
 import io.cesiumdb.tablet.txn.TabletTxns;
 import io.cesiumdb.tablet.txn.TxnManager;
@@ -59,23 +60,43 @@ public final class PrepareTxnHandler {
       return CompletableFuture.completedFuture(answer(already.get().getPrepareTs()));
     }
     TxnRequests.requireSameTerm(txnId, request.getReadTerm(), tablet);
-    return tablet
-        .lockExclusive(
+    if (request.getMutationsCount() == 0) {
+      return pinReads(tablet, txnId);
+    }
+    CompletableFuture<Void> locked =
+        tablet.lockExclusive(
             txnId,
             request.getTxn().getPriorityTs(),
-            PreparedKeys.sorted(request.getMutationsList()))
-        .thenCompose(
+            PreparedKeys.sorted(request.getMutationsList()));
+    if (request.getLockOnly()) {
+      return releasedOnFailure(locked, tablet, txnId).thenApply(v -> answer(0));
+    }
+    CompletableFuture<WriteResult> logged =
+        locked.thenCompose(
             v -> {
               tablet.beginCommit(txnId);
               return replica.prepare(record(request));
-            })
-        .whenComplete(
-            (r, t) -> {
-              if (t != null) {
-                tablet.finish(txnId);
-              }
-            })
-        .thenApply(r -> answer(r.commitTs()));
+            });
+    return releasedOnFailure(logged, tablet, txnId).thenApply(r -> answer(r.commitTs()));
+  }
+
+  /**
+   * A tablet the transaction only read: its read locks must still be here (a transaction holding
+   * nothing lost them, to expiry or a leader change) and unwounded; from now on they are pinned.
+   */
+  private static CompletableFuture<PrepareTxnResponse> pinReads(TabletTxns tablet, String txnId) {
+    tablet.pinReads(txnId);
+    return CompletableFuture.completedFuture(answer(0));
+  }
+
+  private static <T> CompletableFuture<T> releasedOnFailure(
+      CompletableFuture<T> step, TabletTxns tablet, String txnId) {
+    return step.whenComplete(
+        (r, t) -> {
+          if (t != null) {
+            tablet.finish(txnId);
+          }
+        });
   }
 
   private static PrepareTxn.Builder record(PrepareTxnRequest request) {

@@ -9,6 +9,8 @@ import io.cesiumdb.proto.tablet.TxnOutcome;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import io.cesiumdb.tablet.txn.TxnManager;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * ResolveTxn, participant side of two-phase commit: logs the outcome (the prepared writes appear at
@@ -16,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * client after the coordinator decided, and by a participant's recovery; repeating it is harmless.
  */
 public final class ResolveTxnHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ResolveTxnHandler.class);
+  private static final long SLOW_MILLIS = 1_000;
   private final Replicas replicas;
   private final TxnManager txns;
 
@@ -29,9 +33,25 @@ public final class ResolveTxnHandler {
         () -> {
           TabletReplica replica = replicas.get(request.getTabletId());
           ResolveTxn resolve = validate(request);
+          long started = System.nanoTime();
           return txns.resolve(replica, resolve)
+              .whenComplete((v, t) -> logIfSlow(replica, resolve, started, t))
               .thenApply(v -> ResolveTxnResponse.getDefaultInstance());
         });
+  }
+
+  private static void logIfSlow(
+      TabletReplica replica, ResolveTxn resolve, long started, Throwable failure) {
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    if (millis >= SLOW_MILLIS) {
+      LOG.warn(
+          "Tablet {}: ResolveTxn {} of {} took {} ms{}",
+          Long.toUnsignedString(replica.tabletId()),
+          resolve.getOutcome(),
+          resolve.getTxnId(),
+          millis,
+          failure == null ? "" : " and failed: " + failure);
+    }
   }
 
   private static ResolveTxn validate(ResolveTxnRequest request) {

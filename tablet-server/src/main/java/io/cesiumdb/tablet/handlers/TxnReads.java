@@ -14,8 +14,9 @@ import java.util.function.BiFunction;
 
 /**
  * A read inside a read-write transaction (Read or Scan with a TxnContext): a SHARED lock on the key
- * or range through the leader's lock table, then a leader read at "now" (design §3.2). Only LEADER
- * consistency with read_ts 0 makes sense: the lock protects the latest data, not a snapshot.
+ * or range through the leader's lock table, then a read at the applied state under that lock, not
+ * held up by unrelated prepared transactions (design §3.2). Only LEADER consistency with read_ts 0
+ * makes sense: the lock protects the latest data, not a snapshot.
  */
 final class TxnReads {
   private TxnReads() {}
@@ -47,7 +48,7 @@ final class TxnReads {
             table ->
                 table
                     .lock(shared)
-                    .thenCompose(v -> replica.leaderRead(0, read))
+                    .thenCompose(v -> replica.lockedRead(read))
                     .thenApply(r -> withTerm.apply(r, table.term())));
   }
 }

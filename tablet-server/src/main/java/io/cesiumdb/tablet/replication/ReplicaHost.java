@@ -124,7 +124,7 @@ public final class ReplicaHost implements AutoCloseable {
           host.divisions.keySet());
       host.resumeSplits();
       host.startSafeTimeTicks();
-      host.startGc();
+      host.startGc(config.gc());
       return host;
     } catch (IOException | RuntimeException e) {
       if (host != null) {
@@ -230,10 +230,9 @@ public final class ReplicaHost implements AutoCloseable {
 
   /**
    * Every {@link GcConfig#interval()}, each tablet this node leads proposes a GC horizon
-   * (transactions.md §6). The defaults of {@link GcConfig} apply (retention 1 h).
+   * (transactions.md §6), under the node's {@link GcConfig} (default retention 1 h).
    */
-  private void startGc() {
-    GcConfig gc = GcConfig.defaults();
+  private void startGc(GcConfig gc) {
     GcPolicy policy = GcPolicy.of(gc);
     long every = gc.interval().toMillis();
     timer.scheduleWithFixedDelay(() -> collectGarbage(policy), every, every, TimeUnit.MILLISECONDS);

@@ -24,6 +24,7 @@ public record ReplicaInfo(
     long tabletId,
     String nodeId,
     boolean leader,
+    boolean leaderReady,
     String leaderNodeId,
     long term,
     long appliedIndex,

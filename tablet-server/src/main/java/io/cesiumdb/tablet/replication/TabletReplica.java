@@ -16,9 +16,7 @@ import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.proto.tablet.TimestampLease;
 import io.cesiumdb.proto.tablet.TxnDecision;
 import io.cesiumdb.proto.tablet.TxnOutcome;
-import io.cesiumdb.tablet.gc.ActiveReads;
 import io.cesiumdb.tablet.gc.GcPolicy;
-import io.cesiumdb.tablet.replication.TimestampOracle.ReadPoint;
 import io.cesiumdb.tablet.replication.apply.ApplyOutcome;
 import io.cesiumdb.tablet.storage.MvccReadView;
 import java.util.List;
@@ -49,6 +47,7 @@ public final class TabletReplica {
   private final RaftServer.Division division;
   private final ReplicaServices services;
   private final RaftGroupId groupId;
+  private final ReplicaReads reads;
 
   TabletReplica(
       TabletStateMachine machine, RaftServer.Division division, ReplicaServices services) {
@@ -56,6 +55,7 @@ public final class TabletReplica {
     this.division = division;
     this.services = services;
     this.groupId = division.getMemberId().getGroupId();
+    this.reads = new ReplicaReads(this, machine, division, services);
   }
 
   public long tabletId() {
@@ -331,7 +331,7 @@ public final class TabletReplica {
    * before the entry that needs it; its outcome is not awaited (the entries after it commit only if
    * it does).
    */
-  private TimestampOracle.Leadership leadership() {
+  TimestampOracle.Leadership leadership() {
     return new TimestampOracle.Leadership(
         division.getInfo().getCurrentTerm(),
         machine.applied().leaseUpto(),
@@ -363,149 +363,24 @@ public final class TabletReplica {
     return !reply.isDone() || (!reply.isCompletedExceptionally() && reply.join().isSuccess());
   }
 
-  /**
-   * A linearizable read at the leader at {@code requestedTs} (0 = now): Ratis ReadIndex, then a
-   * wait until every write with a timestamp up to the read's is applied, then {@code fn} on a
-   * worker.
-   */
+  /** See {@link ReplicaReads#leaderRead}. */
   public <T> CompletableFuture<T> leaderRead(long requestedTs, ReadFn<T> fn) {
-    DivisionInfo info = division.getInfo();
-    if (!info.isLeader()) {
-      return CompletableFuture.failedFuture(notLeader());
-    }
-    Optional<CesiumException> fenced = fenced();
-    if (fenced.isPresent()) {
-      return CompletableFuture.failedFuture(fenced.get());
-    }
-    if (!info.isLeaderReady()) {
-      // Before it is ready a leader has not applied its predecessors' leases (nor could Ratis
-      // serve a ReadIndex read), so it must not register a read timestamp yet.
-      return CompletableFuture.failedFuture(
-          new CesiumException(
-              ErrorCode.UNAVAILABLE,
-              "tablet " + Long.toUnsignedString(tabletId()) + ": new leader not ready yet"));
-    }
-    Optional<CesiumException> tooOld = belowGcHorizon(requestedTs);
-    if (tooOld.isPresent()) {
-      return CompletableFuture.failedFuture(tooOld.get());
-    }
-    ReadPoint point;
-    try {
-      point = machine.oracle().beginLeaderRead(leadership(), readTimestamp(requestedTs));
-    } catch (CesiumException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    LeaderRead<T> read = new LeaderRead<>(point, fn, this::isLeader, this::notLeader);
-    return services
-        .requests()
-        .submit(division, requests().read(groupId, read))
-        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .handle((r, t) -> this.<T>value(success(r, t)));
+    return reads.leaderRead(requestedTs, fn);
   }
 
-  /**
-   * A linearizable read of the replica's state at the leader (Ratis ReadIndex: every entry
-   * committed before it is applied), with no timestamp: for meta such as transaction decisions. It
-   * waits for no prepared transaction, so a coordinator answers status questions even while it is
-   * itself a participant with something prepared.
-   */
+  /** See {@link ReplicaReads#leaderStateRead}. */
   public <T> CompletableFuture<T> leaderStateRead(Function<MvccReadView, T> fn) {
-    if (!isReadyLeader()) {
-      return CompletableFuture.failedFuture(notLeaderOrNotReady());
-    }
-    LeaderRead<T> read =
-        new LeaderRead<>(
-            new ReadPoint(0, 0, 0),
-            (store, ts) -> fn.apply(store),
-            this::isLeader,
-            this::notLeader);
-    return services
-        .requests()
-        .submit(division, requests().read(groupId, read))
-        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .handle((r, t) -> this.<T>value(success(r, t)));
+    return reads.leaderStateRead(fn);
   }
 
-  private CesiumException notLeaderOrNotReady() {
-    if (!isLeader()) {
-      return notLeader();
-    }
-    return new CesiumException(
-        ErrorCode.UNAVAILABLE,
-        "tablet " + Long.toUnsignedString(tabletId()) + ": new leader not ready yet");
+  /** See {@link ReplicaReads#lockedRead}. */
+  public <T> CompletableFuture<T> lockedRead(ReadFn<T> fn) {
+    return reads.lockedRead(fn);
   }
 
-  /**
-   * A read at "now" is served at an applied write's timestamp, unless a transaction is prepared
-   * here: it may have committed (and been acknowledged) at a timestamp above every applied one, so
-   * the read takes {@code TT.now().latest} and waits for it (Spanner's single-site read rule).
-   */
-  private long readTimestamp(long requestedTs) {
-    if (requestedTs == 0 && !machine.prepared().isEmpty()) {
-      return services.clock().now().latest();
-    }
-    return requestedTs;
-  }
-
-  /**
-   * A local read at {@code readTs}, served iff this replica's safe time has reached it; a ready
-   * leader behind {@code readTs} serves it as a leader read at that timestamp instead (a read-only
-   * transaction at {@code TT.now().latest} then never waits for safe-time ticks).
-   */
+  /** See {@link ReplicaReads#snapshotRead}. */
   public <T> CompletableFuture<T> snapshotRead(long readTs, ReadFn<T> fn) {
-    if (readTs <= 0) {
-      return CompletableFuture.failedFuture(
-          new CesiumException(ErrorCode.INVALID_ARGUMENT, "SNAPSHOT reads need read_ts > 0"));
-    }
-    Optional<CesiumException> tooOld = belowGcHorizon(readTs);
-    if (tooOld.isPresent()) {
-      return CompletableFuture.failedFuture(tooOld.get());
-    }
-    ActiveReads.Registration running = machine.activeReads().register(readTs);
-    return snapshotReadRegistered(readTs, fn).whenComplete((r, t) -> running.close());
-  }
-
-  private <T> CompletableFuture<T> snapshotReadRegistered(long readTs, ReadFn<T> fn) {
-    long safe = safeTime();
-    if (safe < readTs && isReadyLeader()) {
-      // The leader need not wait for its safe time: it raises its floor and reads at read_ts.
-      return leaderRead(readTs, fn);
-    }
-    if (safe < readTs) {
-      return CompletableFuture.failedFuture(
-          new CesiumException(
-              ErrorCode.REPLICA_BEHIND,
-              "tablet "
-                  + tabletId()
-                  + " on "
-                  + services.nodeId()
-                  + ": safe time "
-                  + safe
-                  + " < read_ts "
-                  + readTs));
-    }
-    try {
-      return CompletableFuture.completedFuture(fn.read(services.store(), readTs));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-  }
-
-  /** TXN_SNAPSHOT_TOO_OLD for an explicit timestamp below the applied GC horizon. */
-  private Optional<CesiumException> belowGcHorizon(long readTs) {
-    long horizon = machine.applied().gcHorizon();
-    if (readTs <= 0 || readTs >= horizon) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new CesiumException(
-            ErrorCode.TXN_SNAPSHOT_TOO_OLD,
-            "tablet "
-                + Long.toUnsignedString(tabletId())
-                + ": read_ts "
-                + readTs
-                + " is below the GC horizon "
-                + horizon));
+    return reads.snapshotRead(readTs, fn);
   }
 
   /**
@@ -531,7 +406,7 @@ public final class TabletReplica {
   }
 
   /** CLOCK_FENCED (retryable elsewhere) if this node's clock must not be used for timestamps. */
-  private Optional<CesiumException> fenced() {
+  Optional<CesiumException> fenced() {
     return services
         .clockGate()
         .get()
@@ -584,6 +459,7 @@ public final class TabletReplica {
         tabletId(),
         services.nodeId(),
         info.isLeader(),
+        info.isLeader() && info.isLeaderReady(),
         leaderNodeId().orElse(""),
         info.getCurrentTerm(),
         applied.index(),
@@ -598,7 +474,7 @@ public final class TabletReplica {
         machine.counters().commitWaitNanos());
   }
 
-  private RaftClientReply success(RaftClientReply reply, Throwable failure) {
+  RaftClientReply success(RaftClientReply reply, Throwable failure) {
     if (failure != null) {
       throw map(failure);
     }
@@ -612,7 +488,7 @@ public final class TabletReplica {
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T value(RaftClientReply reply) {
+  <T> T value(RaftClientReply reply) {
     return (T) ((LocalMessage) reply.getMessage()).value();
   }
 
@@ -620,11 +496,11 @@ public final class TabletReplica {
     return RaftErrors.map(t, this::notLeader);
   }
 
-  private RaftRequests requests() {
+  RaftRequests requests() {
     return services.requests();
   }
 
-  private long timeoutMillis() {
+  long timeoutMillis() {
     return services.tuning().operationTimeout().toMillis();
   }
 }

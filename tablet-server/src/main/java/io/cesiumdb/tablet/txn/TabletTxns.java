@@ -121,6 +121,21 @@ public final class TabletTxns {
   }
 
   /**
+   * Validates a tablet the transaction only read, at commit: its read locks must still be held
+   * (holding nothing means they expired or went with an earlier leader) and unwounded; from now on
+   * they are pinned (never wounded) until the client releases them after the decision.
+   *
+   * @throws CesiumException TXN_ABORTED or TXN_WOUNDED when the reads can no longer be trusted
+   */
+  public void pinReads(String txnId) {
+    requireRunning(txnId);
+    if (!locks.touch(txnId, System.nanoTime())) {
+      throw TxnErrors.readLocksLost(txnId, tabletId);
+    }
+    beginCommit(txnId);
+  }
+
+  /**
    * A new leader's table takes the EXCLUSIVE locks of a transaction prepared under an earlier
    * leader (design §4), and marks it prepared. Called on a fresh table before anyone else uses it,
    * so every lock is granted at once.
@@ -128,8 +143,16 @@ public final class TabletTxns {
   void adoptPrepared(String txnId, long priorityTs, List<byte[]> keys) {
     CompletableFuture<Void> locked = lockExclusive(txnId, priorityTs, keys);
     if (!locked.isDone() || locked.isCompletedExceptionally()) {
+      String why = locked.isDone() ? locked.handle((v, t) -> String.valueOf(t)).join() : "waits";
       throw new IllegalStateException(
-          "tablet " + Long.toUnsignedString(tabletId) + ": prepared txn " + txnId + " not adopted");
+          "tablet "
+              + Long.toUnsignedString(tabletId)
+              + ": prepared txn "
+              + txnId
+              + " not adopted ("
+              + why
+              + "); holders: "
+              + locks.holders(LockSpan.all()));
     }
     locks.markPrepared(txnId);
   }

@@ -47,4 +47,16 @@ final class TxnErrors {
             + " recorded ABORTED (a participant waited too long for the outcome)",
         new RetryHint.TxnAborted(txnId, AbortReason.COORDINATOR_TIMEOUT));
   }
+
+  /** A tablet the transaction read holds none of its locks any more (expired, or a new leader). */
+  static CesiumException readLocksLost(String txnId, long tabletId) {
+    return CesiumException.retry(
+        ErrorCode.TXN_ABORTED,
+        "txn "
+            + txnId
+            + ": its read locks at tablet "
+            + Long.toUnsignedString(tabletId)
+            + " are gone, so what it read may have changed",
+        new RetryHint.TxnAborted(txnId, AbortReason.PREPARE_FAILED));
+  }
 }

@@ -7,10 +7,13 @@ import io.cesiumdb.proto.tablet.ResolveTxn;
 import io.cesiumdb.tablet.replication.ReplicaHost;
 import io.cesiumdb.tablet.replication.TabletReplica;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -114,9 +117,16 @@ public final class TxnManager {
     if (current != null && current.term() == term && !current.isClosed()) {
       return current;
     }
-    List<String> lost = current == null ? List.of() : current.close();
+    List<PrepareTxn> prepared = List.copyOf(replica.prepared().all());
+    Set<String> preparedIds = new HashSet<>();
+    prepared.forEach(p -> preparedIds.add(p.getTxnId()));
+    // A transaction prepared here outlives the leader change (its prepare is in the log): only
+    // the others lost their locks with the old table. Marking a prepared one ended would refuse
+    // its adoption, and with it every transaction of the tablet, until recovery resolved it.
+    List<String> lost = new ArrayList<>(current == null ? List.of() : current.close());
+    lost.removeAll(preparedIds);
     TabletTxns fresh = new TabletTxns(tabletId, term, lost);
-    for (PrepareTxn p : replica.prepared().all()) {
+    for (PrepareTxn p : prepared) {
       fresh.adoptPrepared(p.getTxnId(), p.getPriorityTs(), PreparedKeys.sorted(p));
     }
     tablets.put(tabletId, fresh);

@@ -22,15 +22,22 @@ import java.util.function.Function;
  * or {@code timeout} passes (then the test fails with the last error).
  */
 public final class PdCalls implements AutoCloseable {
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   private final List<String> members;
+  private final Duration timeout;
   private final Map<String, ManagedChannel> channels = new HashMap<>();
   private String target;
   private int rotation;
 
   public PdCalls(List<String> members) {
+    this(members, DEFAULT_TIMEOUT);
+  }
+
+  /** Calls that may take up to {@code timeout} (benchmarks creating many tablets on a busy box). */
+  public PdCalls(List<String> members, Duration timeout) {
     this.members = List.copyOf(members);
+    this.timeout = timeout;
     this.target = members.get(members.size() - 1);
   }
 
@@ -40,7 +47,7 @@ public final class PdCalls implements AutoCloseable {
     AtomicReference<T> ok = new AtomicReference<>();
     AtomicReference<Object> last = new AtomicReference<>();
     try {
-      Await.until("a successful PD call", TIMEOUT, () -> attempt(rpc, error, ok, last));
+      Await.until("a successful PD call", timeout, () -> attempt(rpc, error, ok, last));
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "; last answer: " + last.get(), e);
     }

@@ -117,9 +117,30 @@ class CoordinatorFailoverIT {
     assertEquals("2", read("z"));
   }
 
+  /**
+   * The transactions prepared at the tablet's ready leader: a leader just elected has not yet
+   * applied its predecessor's entries (prepares included), so it would answer too little.
+   */
   private List<String> preparedAt(TabletDescriptor tablet) {
-    String leader = leaderOf(tablet.getTabletId());
+    String leader = readyLeaderOf(tablet.getTabletId());
     return cluster.node(leader).tablets().preparedTxnIds(tablet.getTabletId());
+  }
+
+  private String readyLeaderOf(long tabletId) {
+    long deadline = System.nanoTime() + AWAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      String leader = leaderOf(tabletId);
+      if (cluster
+          .node(leader)
+          .tablets()
+          .replicaInfo(tabletId)
+          .map(ReplicaInfo::leaderReady)
+          .orElse(false)) {
+        return leader;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("no ready leader of tablet " + tabletId);
   }
 
   private String leaderOf(long tabletId) {

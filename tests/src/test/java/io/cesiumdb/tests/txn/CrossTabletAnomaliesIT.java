@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
  * The named anomalies with the two keys of every scenario in different tablets, so each commit that
  * writes both is a two-phase commit and each scan of the phantom range spans two tablets.
  */
-@org.junit.jupiter.api.Disabled(
-    "issue 5: client ResolveTxn stalls until recovery under CI load (see the session note)")
 class CrossTabletAnomaliesIT extends TxnAnomalies {
   private static final List<String> PAIRS =
       List.of("dw-x|dw-y", "lu|lu-z", "ph-a|ph-c", "rs-x|rs-y", "ws-x|ws-y");

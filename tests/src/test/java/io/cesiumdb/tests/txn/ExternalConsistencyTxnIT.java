@@ -36,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  * is one mechanism at apply for both kinds of commit.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
-@org.junit.jupiter.api.Disabled(
-    "issue 5: client ResolveTxn stalls until recovery under CI load (see the session note)")
 class ExternalConsistencyTxnIT {
   private static final long EPSILON_MICROS = 10_000;
   private static final int TXNS = 300;

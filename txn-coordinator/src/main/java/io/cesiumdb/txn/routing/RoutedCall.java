@@ -89,7 +89,10 @@ final class RoutedCall<Req, Resp> {
       Endpoint target = selector.next();
       attempts++;
       ctx.metrics().attempt(attempts > 1);
-      long timeout = Math.min(remaining, ctx.config().attemptTimeout().toNanos());
+      long timeout =
+          rpc.waitsForLocks()
+              ? remaining
+              : Math.min(remaining, ctx.config().attemptTimeout().toNanos());
       UnaryAttempt.call(ctx.channels().channel(target.address()), rpc.method(), request, timeout)
           .whenComplete((r, t) -> onAnswer(target, r, t));
     } catch (RuntimeException e) {

@@ -102,7 +102,11 @@ final class ScanWalk {
                 router
                     .tablets()
                     .submitKeyed(
-                        TabletRpc.SCAN, d, request(d, at), TabletRouter.modeFor(consistency), dl)
+                        txn == null ? TabletRpc.SCAN : TabletRpc.TXN_SCAN,
+                        d,
+                        request(d, at),
+                        TabletRouter.modeFor(consistency),
+                        dl)
                     .whenComplete((r, t) -> router.repairIfStale(keyspace, at, d, t))
                     .thenApply(r -> new Page(d, r)));
   }

@@ -46,7 +46,31 @@ record TabletRpc<Req, Resp>(
     Function<Resp, ErrorDetail> errorOf,
     ToLongFunction<Req> tabletIdOf,
     BiFunction<Req, Long, Req> withTabletId,
-    Predicate<Resp> answeredByLeader) {
+    Predicate<Resp> answeredByLeader,
+    boolean waitsForLocks) {
+
+  /** A method whose server side never waits for a transaction's lock. */
+  TabletRpc(
+      String name,
+      MethodDescriptor<Req, Resp> method,
+      boolean isWrite,
+      Function<Resp, ErrorDetail> errorOf,
+      ToLongFunction<Req> tabletIdOf,
+      BiFunction<Req, Long, Req> withTabletId,
+      Predicate<Resp> answeredByLeader) {
+    this(name, method, isWrite, errorOf, tabletIdOf, withTabletId, answeredByLeader, false);
+  }
+
+  /**
+   * The same method, for requests that may wait in a tablet's lock table: an attempt then gets the
+   * whole remaining deadline, not {@link RouterConfig#attemptTimeout()}. A lock wait is bounded by
+   * the holder (which commits, aborts, is wounded or expires), and cutting it short would turn a
+   * commit that is merely queued into an unknown outcome.
+   */
+  TabletRpc<Req, Resp> waitingForLocks() {
+    return new TabletRpc<>(
+        name, method, isWrite, errorOf, tabletIdOf, withTabletId, answeredByLeader, true);
+  }
 
   static final TabletRpc<ReadRequest, ReadResponse> READ =
       new TabletRpc<>(
@@ -68,6 +92,12 @@ record TabletRpc<Req, Resp>(
           (r, id) -> r.toBuilder().setTabletId(id).build(),
           r -> false);
 
+  /** A read inside a read-write transaction: takes a SHARED lock first. */
+  static final TabletRpc<ReadRequest, ReadResponse> TXN_READ = READ.waitingForLocks();
+
+  /** A scan inside a read-write transaction: locks its range SHARED first. */
+  static final TabletRpc<ScanRequest, ScanResponse> TXN_SCAN = SCAN.waitingForLocks();
+
   static final TabletRpc<WriteRequest, WriteResponse> WRITE =
       new TabletRpc<>(
           "Write",
@@ -84,13 +114,14 @@ record TabletRpc<Req, Resp>(
    */
   static final TabletRpc<CommitTxnRequest, CommitTxnResponse> COMMIT_TXN =
       new TabletRpc<>(
-          "CommitTxn",
-          TabletServiceGrpc.getCommitTxnMethod(),
-          true,
-          r -> r.hasError() ? r.getError() : null,
-          CommitTxnRequest::getTabletId,
-          (r, id) -> r.toBuilder().setTabletId(id).build(),
-          r -> false);
+              "CommitTxn",
+              TabletServiceGrpc.getCommitTxnMethod(),
+              true,
+              r -> r.hasError() ? r.getError() : null,
+              CommitTxnRequest::getTabletId,
+              (r, id) -> r.toBuilder().setTabletId(id).build(),
+              r -> false)
+          .waitingForLocks();
 
   /**
    * A two-phase-commit prepare. A write: a re-sent prepare could succeed while the first attempt's
@@ -98,13 +129,14 @@ record TabletRpc<Req, Resp>(
    */
   static final TabletRpc<PrepareTxnRequest, PrepareTxnResponse> PREPARE_TXN =
       new TabletRpc<>(
-          "PrepareTxn",
-          TabletServiceGrpc.getPrepareTxnMethod(),
-          true,
-          r -> r.hasError() ? r.getError() : null,
-          PrepareTxnRequest::getTabletId,
-          (r, id) -> r.toBuilder().setTabletId(id).build(),
-          r -> false);
+              "PrepareTxn",
+              TabletServiceGrpc.getPrepareTxnMethod(),
+              true,
+              r -> r.hasError() ? r.getError() : null,
+              PrepareTxnRequest::getTabletId,
+              (r, id) -> r.toBuilder().setTabletId(id).build(),
+              r -> false)
+          .waitingForLocks();
 
   /** A two-phase-commit outcome at a participant; idempotent, so retried like a read. */
   static final TabletRpc<ResolveTxnRequest, ResolveTxnResponse> RESOLVE_TXN =

@@ -63,7 +63,7 @@ final class TxnCalls {
         "Txn read of keyspace " + keyspace,
         keyspace,
         key,
-        leader(TabletRpc.READ, request),
+        leader(TabletRpc.TXN_READ, request),
         (d, r) -> served.served(d, r.getReadTs(), r.getTxnTerm()));
   }
 

@@ -13,10 +13,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Commit implements CommitStage {
   private static final Logger LOG = LoggerFactory.getLogger(Commit.class);
+  private static final long SLOW_NANOS = 1_000_000_000L;
 
   @Override
   public void run(CommitContext c) {
     for (CommitPlan.TabletWrites w : c.participants) {
+      long sent = System.nanoTime();
       c.router
           .resolveTxn(w.keyspace(), w.routingKey(), c.txnId(), TxnOutcome.COMMITTED, c.commitTs)
           .whenComplete(
@@ -27,6 +29,12 @@ final class Commit implements CommitStage {
                       c.txnId(),
                       Long.toUnsignedString(w.tabletId()),
                       t.getMessage());
+                } else if (System.nanoTime() - sent > SLOW_NANOS) {
+                  LOG.warn(
+                      "ResolveTxn COMMITTED of {} at tablet {} took {} ms",
+                      c.txnId(),
+                      Long.toUnsignedString(w.tabletId()),
+                      (System.nanoTime() - sent) / 1_000_000);
                 }
               });
     }

@@ -1,0 +1,83 @@
+package io.cesiumdb.jdbc;
+
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientException;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+
+/**
+ * Turns the unchecked exceptions Avatica lets escape from some JDBC methods (connection settings,
+ * commit, metadata, fetch) into {@code SQLException}s with the server's SQLSTATE, typed by SQLSTATE
+ * class as JDBC 4 describes. Statement execution needs none of this: Avatica converts there.
+ */
+final class SqlErrors {
+  /** SQLSTATE for a failure of the driver itself (ErrorCode.INTERNAL). */
+  static final String INTERNAL = "XX000";
+
+  private SqlErrors() {}
+
+  /** A JDBC action that may throw Avatica's unchecked exceptions. */
+  interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  /** As {@link SqlCall} without a result. */
+  interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  static <T> T call(String what, SqlCall<T> call) throws SQLException {
+    try {
+      return call.call();
+    } catch (RuntimeException e) {
+      throw toSqlException(what, e);
+    }
+  }
+
+  static void run(String what, SqlAction action) throws SQLException {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      throw toSqlException(what, e);
+    }
+  }
+
+  /** The {@code SQLException} for {@code e}, raised while doing {@code what}. */
+  static SQLException toSqlException(String what, RuntimeException e) {
+    if (e instanceof AvaticaClientRuntimeException remote) {
+      return typed(what + ": " + remote.getMessage(), remote.getSqlState(), e);
+    }
+    if (e.getCause() instanceof SQLException sql) {
+      return sql;
+    }
+    return typed(what + ": " + e, INTERNAL, e);
+  }
+
+  /** A {@code SQLException} of the JDBC subclass that matches {@code sqlState}'s class. */
+  static SQLException typed(String message, String sqlState, Throwable cause) {
+    // Avatica's "unknown" state is 00000, which means success: never hand that out.
+    boolean usable = sqlState != null && sqlState.length() == 5 && !sqlState.equals("00000");
+    String state = usable ? sqlState : INTERNAL;
+    return switch (state.substring(0, 2)) {
+      case "08" -> new SQLNonTransientConnectionException(message, state, cause);
+      case "28" -> new SQLInvalidAuthorizationSpecException(message, state, cause);
+      case "0A" -> new SQLFeatureNotSupportedException(message, state, cause);
+      case "22" -> new SQLDataException(message, state, cause);
+      case "23" -> new SQLIntegrityConstraintViolationException(message, state, cause);
+      case "40" -> new SQLTransactionRollbackException(message, state, cause);
+      case "42" -> new SQLSyntaxErrorException(message, state, cause);
+      case "57" ->
+          state.equals("57014")
+              ? new SQLTimeoutException(message, state, cause)
+              : new SQLTransientException(message, state, cause);
+      default -> new SQLException(message, state, cause);
+    };
+  }
+}
