@@ -6,6 +6,7 @@ import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.placement.TableDef;
 import io.cesiumdb.sql.catalog.Catalog;
 import io.cesiumdb.sql.codec.KeyCodec;
+import io.cesiumdb.sql.infoschema.InformationSchema;
 import io.cesiumdb.sql.parser.CesiumParser;
 import io.cesiumdb.sql.parser.CesiumSqlAlterTableSplit;
 import io.cesiumdb.sql.parser.CesiumSqlCreateTable;
@@ -69,6 +70,10 @@ public final class DdlConverter {
     if (create.name.names.size() != 1) {
       throw new CesiumException(
           ErrorCode.VALIDATION_ERROR, "schema name " + create.name + " must be a single name");
+    }
+    if (InformationSchema.isSystemSchema(create.name.getSimple())) {
+      throw new CesiumException(
+          ErrorCode.VALIDATION_ERROR, "schema " + InformationSchema.NAME + " is reserved");
     }
     return new CreateSchemaCommand(create.name.getSimple(), create.ifNotExists);
   }

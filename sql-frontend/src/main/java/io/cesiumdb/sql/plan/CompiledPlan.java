@@ -3,6 +3,7 @@ package io.cesiumdb.sql.plan;
 import io.cesiumdb.sql.exec.ExecContext;
 import io.cesiumdb.sql.exec.KvTxn;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -34,6 +35,7 @@ public final class CompiledPlan {
   private final RelDataType parameterType;
   private final String explain;
   private final JavaTypeFactory typeFactory;
+  private final List<List<String>> fieldOrigins;
 
   CompiledPlan(
       Kind kind,
@@ -42,7 +44,8 @@ public final class CompiledPlan {
       RelDataType rowType,
       RelDataType parameterType,
       String explain,
-      JavaTypeFactory typeFactory) {
+      JavaTypeFactory typeFactory,
+      List<List<String>> fieldOrigins) {
     this.kind = kind;
     this.bindable = bindable;
     this.stashed = Map.copyOf(stashed);
@@ -50,6 +53,7 @@ public final class CompiledPlan {
     this.parameterType = parameterType;
     this.explain = explain;
     this.typeFactory = typeFactory;
+    this.fieldOrigins = Collections.unmodifiableList(new ArrayList<>(fieldOrigins));
   }
 
   public Kind kind() {
@@ -59,6 +63,14 @@ public final class CompiledPlan {
   /** The result columns: names and types ({@code ROWCOUNT} for DML, {@code PLAN} for EXPLAIN). */
   public RelDataType rowType() {
     return rowType;
+  }
+
+  /**
+   * Per result column of a query, the table column it shows unchanged as {@code [schema, table,
+   * column]}, or null when it is computed; empty for DML and EXPLAIN.
+   */
+  public List<List<String>> fieldOrigins() {
+    return fieldOrigins;
   }
 
   /** One field per {@code ?}, in order, with the type the validator inferred. */

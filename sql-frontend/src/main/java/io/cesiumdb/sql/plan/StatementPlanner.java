@@ -4,6 +4,7 @@ import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.sql.catalog.Catalog;
 import io.cesiumdb.sql.catalog.CatalogSchemas;
+import io.cesiumdb.sql.infoschema.InformationSchema;
 import io.cesiumdb.sql.parser.CesiumParser;
 import io.cesiumdb.sql.types.CesiumTypeFactory;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
@@ -119,7 +121,8 @@ public final class StatementPlanner {
           planRowType(typeFactory),
           params,
           text,
-          typeFactory);
+          typeFactory,
+          List.of());
     }
     Map<String, Object> stashed = new HashMap<>();
     Bindable<?> bindable =
@@ -127,7 +130,9 @@ public final class StatementPlanner {
     CompiledPlan.Kind kind =
         SqlKind.DML.contains(validated.getKind()) ? CompiledPlan.Kind.DML : CompiledPlan.Kind.QUERY;
     RelDataType rowType = kind == CompiledPlan.Kind.DML ? best.getRowType() : root.validatedRowType;
-    return new CompiledPlan(kind, bindable, stashed, rowType, params, text, typeFactory);
+    List<List<String>> origins =
+        kind == CompiledPlan.Kind.DML ? List.of() : validator.getFieldOrigins(validated);
+    return new CompiledPlan(kind, bindable, stashed, rowType, params, text, typeFactory, origins);
   }
 
   private static void checkSupported(SqlNode statement) {
@@ -142,11 +147,10 @@ public final class StatementPlanner {
   }
 
   private CalciteCatalogReader catalogReader(String defaultSchema, JavaTypeFactory typeFactory) {
+    SchemaPlus root = CatalogSchemas.rootSchema(catalog);
+    root.add(InformationSchema.NAME, InformationSchema.calciteSchema(catalog));
     return new CalciteCatalogReader(
-        CalciteSchema.from(CatalogSchemas.rootSchema(catalog)),
-        List.of(defaultSchema),
-        typeFactory,
-        connectionConfig);
+        CalciteSchema.from(root), List.of(defaultSchema), typeFactory, connectionConfig);
   }
 
   private static SqlValidator validator(CalciteCatalogReader reader, JavaTypeFactory typeFactory) {

@@ -1,5 +1,6 @@
 package io.cesiumdb.sql.session;
 
+import io.cesiumdb.sql.ddl.DdlConverter;
 import io.cesiumdb.sql.plan.CompiledPlan;
 import java.util.List;
 import org.apache.calcite.sql.SqlNode;
@@ -11,6 +12,18 @@ import org.apache.calcite.sql.SqlNode;
  * not thread-safe.
  */
 public final class PreparedSql {
+  /** The kinds of statement a session runs. */
+  public enum Kind {
+    /** SELECT, VALUES, EXPLAIN …: returns rows. */
+    QUERY,
+    /** INSERT / UPSERT / UPDATE / DELETE: returns an update count. */
+    DML,
+    /** CREATE / DROP / ALTER: runs at once, outside transactions. */
+    DDL,
+    /** BEGIN / START TRANSACTION / COMMIT / ROLLBACK / SET TRANSACTION. */
+    TRANSACTION_CONTROL
+  }
+
   private final String sql;
   private final SqlNode node;
   private final String schema;
@@ -36,7 +49,15 @@ public final class PreparedSql {
 
   /** The result columns of a query or EXPLAIN; empty for everything else. */
   public List<ResultColumn> columns() {
-    return returnsRows() ? ResultColumn.of(plan.rowType()) : List.of();
+    return returnsRows() ? ResultColumn.of(plan.rowType(), plan.fieldOrigins()) : List.of();
+  }
+
+  /** What kind of statement this is. */
+  public Kind kind() {
+    if (plan == null) {
+      return DdlConverter.isDdl(node) ? Kind.DDL : Kind.TRANSACTION_CONTROL;
+    }
+    return plan.kind() == CompiledPlan.Kind.DML ? Kind.DML : Kind.QUERY;
   }
 
   /** True for queries and EXPLAIN. */

@@ -53,7 +53,8 @@ public final class SqlEngine {
     return cache.hits();
   }
 
-  Catalog catalog() {
+  /** The catalog this engine plans against (metadata calls read it too). */
+  public Catalog catalog() {
     return catalog;
   }
 

@@ -5,6 +5,7 @@ import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.sql.catalog.Catalog;
 import io.cesiumdb.sql.ddl.DdlConverter;
 import io.cesiumdb.sql.exec.KvTxn;
+import io.cesiumdb.sql.infoschema.InformationSchema;
 import io.cesiumdb.sql.parser.CesiumParser;
 import io.cesiumdb.sql.parser.CesiumSqlTransaction;
 import io.cesiumdb.sql.plan.CompiledPlan;
@@ -117,9 +118,12 @@ public final class SqlSession implements AutoCloseable {
     return schema;
   }
 
-  /** Sets the schema bare names resolve in; {@code SCHEMA_NOT_FOUND} if it does not exist. */
+  /**
+   * Sets the schema bare names resolve in: a catalog schema or {@code INFORMATION_SCHEMA}; {@code
+   * SCHEMA_NOT_FOUND} if it does not exist.
+   */
   public void setSchema(String name) {
-    if (!engine.catalog().hasSchema(name)) {
+    if (!engine.catalog().hasSchema(name) && !InformationSchema.NAME.equals(name)) {
       throw new CesiumException(ErrorCode.SCHEMA_NOT_FOUND, "no schema " + name);
     }
     schema = name;
@@ -173,7 +177,7 @@ public final class SqlSession implements AutoCloseable {
     if (plan.kind() == CompiledPlan.Kind.DML) {
       return SqlResult.updateCount(((Number) rows.get(0)[0]).longValue());
     }
-    return SqlResult.rows(ResultColumn.of(plan.rowType()), rows);
+    return SqlResult.rows(ResultColumn.of(plan.rowType(), plan.fieldOrigins()), rows);
   }
 
   private List<Object[]> inBlock(CompiledPlan plan, List<Object> params) {

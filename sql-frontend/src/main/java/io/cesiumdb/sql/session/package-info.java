@@ -16,9 +16,9 @@
  * (begun lazily); in autocommit, queries on a fresh read-only snapshot, DML on a fresh read-write
  * transaction committed at once and retried on 40001.
  *
- * <p><b>Neighbours.</b> The JDBC / Avatica layer (later) maps connections to sessions and converts
- * engine values ({@code EngineValues}) to JDBC types; {@code io.cesiumdb.sql.plan} plans; {@code
- * io.cesiumdb.sql.exec} runs.
+ * <p><b>Neighbours.</b> The JDBC / Avatica layer ({@code io.cesiumdb.sql.meta}) maps connections to
+ * sessions and converts engine values ({@code EngineValues}) to JDBC types; {@code
+ * io.cesiumdb.sql.plan} plans; {@code io.cesiumdb.sql.exec} runs.
  *
  * <p><b>Invariants.</b> A session is used by one thread at a time; the engine and its cache are
  * thread-safe. A failed statement leaves no writes; a transaction killed by a 40001 error refuses
