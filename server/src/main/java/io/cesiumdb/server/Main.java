@@ -1,6 +1,7 @@
 package io.cesiumdb.server;
 
 import io.cesiumdb.server.cli.DemoCommand;
+import io.cesiumdb.server.cli.SqlCommand;
 import io.cesiumdb.server.cli.StartCommand;
 import io.cesiumdb.server.cli.StatusCommand;
 import io.cesiumdb.server.cli.VersionCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StartCommand.class,
       StatusCommand.class,
+      SqlCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

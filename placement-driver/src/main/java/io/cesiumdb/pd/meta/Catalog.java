@@ -11,10 +11,14 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Schemas and their tables. Table ids come from {@link #nextTableId} (sequential from 1, never
- * reused); {@link #version} is bumped on every change. Mutated only by handlers.
+ * Schemas and their tables. Schema {@link #DEFAULT_SCHEMA} is created by the PD leader at bootstrap
+ * and never dropped (the handlers refuse it). Table ids come from {@link #nextTableId} (sequential
+ * from 1, never reused); {@link #version} is bumped on every change. Mutated only by handlers.
  */
 final class Catalog {
+  /** The default schema's name, as SQL shows it (unquoted identifiers are upper-cased). */
+  static final String DEFAULT_SCHEMA = "PUBLIC";
+
   /** schema → table name → table id. */
   private final Map<String, Map<String, Long>> schemas = new TreeMap<>();
 
@@ -72,6 +76,15 @@ final class Catalog {
     schemas.get(table.getSchema()).put(table.getName(), table.getTableId());
     tables.put(table.getTableId(), table);
     nextTableId++;
+    version++;
+  }
+
+  /** Removes an empty schema. */
+  void removeSchema(String name) {
+    if (!schemas.getOrDefault(name, Map.of()).isEmpty()) {
+      throw new IllegalStateException("schema " + name + " is not empty");
+    }
+    schemas.remove(name);
     version++;
   }
 

@@ -1,22 +1,27 @@
 package io.cesiumdb.pd.meta;
 
 import io.cesiumdb.proto.placement.CreateSchema;
-import io.cesiumdb.proto.placement.SchemaDef;
 
 /**
- * Creates an empty schema. NB: there is no SCHEMA_EXISTS code, so a duplicate is INVALID_ARGUMENT.
+ * Creates an empty schema and bumps the catalog version. A duplicate is VALIDATION_ERROR (there is
+ * no SCHEMA_EXISTS code) unless {@code if_not_exists}, which makes it a no-op: that is how the PD
+ * leader creates {@code PUBLIC} at bootstrap, idempotently.
  */
 final class CreateSchemaHandler implements CommandHandler<CreateSchema> {
 
   @Override
-  public SchemaDef apply(MetaStores stores, CreateSchema cmd) {
+  public SchemaChange apply(MetaStores stores, CreateSchema cmd) {
+    Catalog catalog = stores.catalog();
     if (cmd.getName().isEmpty()) {
       throw MetaErrors.invalid("schema name is empty");
     }
-    if (stores.catalog().hasSchema(cmd.getName())) {
-      throw MetaErrors.invalid("schema " + cmd.getName() + " already exists");
+    if (catalog.hasSchema(cmd.getName())) {
+      if (cmd.getIfNotExists()) {
+        return new SchemaChange(cmd.getName(), false, catalog.version());
+      }
+      throw MetaErrors.refused("schema " + cmd.getName() + " already exists");
     }
-    stores.catalog().addSchema(cmd.getName());
-    return SchemaDef.newBuilder().setName(cmd.getName()).build();
+    catalog.addSchema(cmd.getName());
+    return new SchemaChange(cmd.getName(), true, catalog.version());
   }
 }

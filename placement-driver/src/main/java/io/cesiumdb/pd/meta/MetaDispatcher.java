@@ -15,6 +15,9 @@ final class MetaDispatcher {
   private final UpdateReplicasHandler updateReplicas = new UpdateReplicasHandler();
   private final UpdateLeaderHandler updateLeader = new UpdateLeaderHandler();
   private final AllocateTabletIdsHandler allocateTabletIds = new AllocateTabletIdsHandler();
+  private final DropSchemaHandler dropSchema = new DropSchemaHandler();
+  private final CreateUserHandler createUser = new CreateUserHandler();
+  private final DropUserHandler dropUser = new DropUserHandler();
 
   MetaResult dispatch(MetaStores stores, MetaCommand cmd) {
     try {
@@ -35,6 +38,9 @@ final class MetaDispatcher {
       case UPDATE_REPLICAS -> updateReplicas.apply(stores, cmd.getUpdateReplicas());
       case UPDATE_LEADER -> updateLeader.apply(stores, cmd.getUpdateLeader());
       case ALLOCATE_TABLET_IDS -> allocateTabletIds.apply(stores, cmd.getAllocateTabletIds());
+      case DROP_SCHEMA -> dropSchema.apply(stores, cmd.getDropSchema());
+      case CREATE_USER -> createUser.apply(stores, cmd.getCreateUser());
+      case DROP_USER -> dropUser.apply(stores, cmd.getDropUser());
       case COMMAND_NOT_SET ->
           throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "empty MetaCommand");
     };

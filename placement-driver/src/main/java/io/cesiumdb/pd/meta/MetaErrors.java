@@ -19,6 +19,15 @@ final class MetaErrors {
     return new CesiumException(ErrorCode.INVALID_ARGUMENT, message);
   }
 
+  /**
+   * A DDL refused for what the catalog holds (duplicate schema or user, non-empty schema, ...).
+   * VALIDATION_ERROR (SQLSTATE 42000): the registry has no SCHEMA_EXISTS / USER_EXISTS /
+   * DEPENDENT_OBJECTS codes.
+   */
+  static CesiumException refused(String message) {
+    return new CesiumException(ErrorCode.VALIDATION_ERROR, message);
+  }
+
   static CesiumException tabletNotFound(long tabletId) {
     return new CesiumException(ErrorCode.TABLET_NOT_FOUND, "no tablet " + tabletId);
   }

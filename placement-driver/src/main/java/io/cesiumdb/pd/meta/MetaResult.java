@@ -9,10 +9,11 @@ import java.util.Objects;
  * The outcome of applying one {@code MetaCommand}: a success payload (what the command created or
  * changed) or an error as data. A failed command left the state unchanged.
  *
- * <p>Payloads per command: RegisterNode and Heartbeat → {@code NodeEntry}; CreateSchema → {@code
- * SchemaDef}; CreateTable → {@link TableCreated}; DropTable → {@link TableDropped}; SplitTablet →
- * {@link TabletSplit}; UpdateReplicas and UpdateLeader → the new {@code TabletEntry};
- * AllocateTabletIds → the first id reserved ({@code Long}).
+ * <p>Payloads per command: RegisterNode and Heartbeat → {@code NodeEntry}; CreateSchema and
+ * DropSchema → {@link SchemaChange}; CreateUser and DropUser → {@link UserChange}; CreateTable →
+ * {@link TableCreated}; DropTable → {@link TableDropped}; SplitTablet → {@link TabletSplit};
+ * UpdateReplicas and UpdateLeader → the new {@code TabletEntry}; AllocateTabletIds → the first id
+ * reserved ({@code Long}).
  */
 public sealed interface MetaResult {
 

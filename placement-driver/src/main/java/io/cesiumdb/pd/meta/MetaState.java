@@ -14,6 +14,7 @@ import io.cesiumdb.proto.placement.NodeEntry;
 import io.cesiumdb.proto.placement.SchemaDef;
 import io.cesiumdb.proto.placement.TableDef;
 import io.cesiumdb.proto.placement.TabletEntry;
+import io.cesiumdb.proto.placement.UserEntry;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import java.time.Instant;
@@ -35,10 +36,14 @@ import java.util.TreeSet;
  * caller's lock or a snapshot.
  */
 public final class MetaState {
+  /** The default schema, created by the PD leader when the cluster bootstraps and never dropped. */
+  public static final String DEFAULT_SCHEMA = Catalog.DEFAULT_SCHEMA;
+
   private final NodeRegistry nodes = new NodeRegistry();
   private final Catalog catalog = new Catalog();
   private final TabletDirectory directory = new TabletDirectory();
-  private final MetaStores stores = new MetaStores(nodes, catalog, directory);
+  private final Users users = new Users();
+  private final MetaStores stores = new MetaStores(nodes, catalog, directory, users);
   private final MetaDispatcher dispatcher = new MetaDispatcher();
 
   /** Applies one command; a failed command leaves the state unchanged. */
@@ -73,6 +78,23 @@ public final class MetaState {
   /** Tables of one schema, by name. */
   public List<TableDef> tables(String schema) {
     return catalog.tables(schema);
+  }
+
+  /** Tables of every schema: by schema name, then table name. */
+  public List<TableDef> allTablesBySchema() {
+    List<TableDef> out = new ArrayList<>();
+    catalog.schemaNames().forEach(schema -> out.addAll(catalog.tables(schema)));
+    return out;
+  }
+
+  /** The stored credential of a user (salted hash; never a password). */
+  public Optional<UserEntry> user(String name) {
+    return users.user(name);
+  }
+
+  /** All users, by name. */
+  public List<UserEntry> users() {
+    return List.copyOf(users.all());
   }
 
   /** Bumped on every schema or table created or dropped. */
@@ -169,7 +191,8 @@ public final class MetaState {
             .addAllTablets(directory.all())
             .setNextTableId(catalog.nextTableId())
             .setNextTabletId(directory.nextTabletId())
-            .setCatalogVersion(catalog.version());
+            .setCatalogVersion(catalog.version())
+            .addAllUsers(users.all());
     catalog.schemaNames().forEach(s -> b.addSchemas(SchemaDef.newBuilder().setName(s)));
     return b.build();
   }
@@ -198,6 +221,7 @@ public final class MetaState {
     snapshot.getSchemasList().forEach(s -> state.catalog.restoreSchema(s.getName()));
     snapshot.getTablesList().forEach(state.catalog::restoreTable);
     snapshot.getTabletsList().forEach(state.directory::put);
+    snapshot.getUsersList().forEach(state.users::put);
     state.catalog.restoreCounters(snapshot.getNextTableId(), snapshot.getCatalogVersion());
     state.directory.restoreCounter(snapshot.getNextTabletId());
     return state;

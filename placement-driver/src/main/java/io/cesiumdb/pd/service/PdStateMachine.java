@@ -62,6 +62,7 @@ public final class PdStateMachine extends BaseStateMachine {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final LeaderReadiness readiness = new LeaderReadiness();
   private MetaState state = new MetaState(); // guarded by lock
+  private volatile Runnable leaderReadyListener = readiness::ready;
 
   /** The in-process reply of an applied command. */
   static final class Applied implements Message {
@@ -199,9 +200,18 @@ public final class PdStateMachine extends BaseStateMachine {
     return storage;
   }
 
+  /**
+   * What to run when Ratis says this member is a ready leader, instead of releasing the waiters at
+   * once: the member first makes sure the bootstrap state exists ({@code LeaderBootstrap}), then
+   * calls {@code readiness().ready()} itself. Set before the Raft server starts.
+   */
+  void onLeaderReady(Runnable listener) {
+    this.leaderReadyListener = listener;
+  }
+
   @Override
   public void notifyLeaderReady() {
-    readiness.ready();
+    leaderReadyListener.run();
   }
 
   @Override

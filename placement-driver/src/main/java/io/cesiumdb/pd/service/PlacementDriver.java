@@ -21,9 +21,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.ratis.protocol.ClientId;
@@ -78,6 +81,8 @@ public final class PlacementDriver implements AutoCloseable {
   private final ReplicaCreator replicas;
   private final SplitFlow splits;
   private final OperatorController controller;
+  private final LeaderBootstrap bootstrap;
+  private final Credentials credentials;
   private volatile RaftServer.Division division;
   private volatile boolean closed;
 
@@ -85,7 +90,10 @@ public final class PlacementDriver implements AutoCloseable {
     this.config = config;
     this.tablets = tablets;
     this.stateMachine = new PdStateMachine();
+    this.bootstrap = new LeaderBootstrap(this, stateMachine);
+    stateMachine.onLeaderReady(bootstrap::onLeaderReady);
     String node = config.nodeId();
+    this.credentials = new Credentials(node, config.passwordHashIterations());
     this.worker =
         Executors.newFixedThreadPool(2, new NamedThreads("cesium-" + node + "-pd-worker"));
     this.ddl = Executors.newSingleThreadExecutor(new NamedThreads("cesium-" + node + "-pd-ddl"));
@@ -240,7 +248,10 @@ public final class PlacementDriver implements AutoCloseable {
 
   // ---- For the handlers ------------------------------------------------------------------------
 
-  /** Completes once this member leads and is ready; fails with NOT_LEADER at a follower. */
+  /**
+   * Completes once this member leads, is ready and holds the bootstrap state ({@link
+   * LeaderBootstrap}: schema PUBLIC); fails with NOT_LEADER at a follower.
+   */
   CompletableFuture<Void> awaitLeader() {
     if (closed) {
       return CompletableFuture.failedFuture(
@@ -250,9 +261,12 @@ public final class PlacementDriver implements AutoCloseable {
     if (!d.getInfo().isLeader()) {
       return CompletableFuture.failedFuture(notLeader(null));
     }
+    if (d.getInfo().isLeaderReady() && !bootstrap.done()) {
+      bootstrap.ensure(); // an earlier attempt failed while this member stayed leader
+    }
     return stateMachine
         .readiness()
-        .await(() -> d.getInfo().isLeaderReady())
+        .await(() -> d.getInfo().isLeaderReady() && bootstrap.done())
         .orTimeout(config.tuning().operationTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .exceptionallyComposeAsync(
             t -> CompletableFuture.failedFuture(PdErrors.map(t, this::notLeader)), worker);
@@ -268,8 +282,38 @@ public final class PlacementDriver implements AutoCloseable {
    * Fails with NOT_LEADER (hint: the leader) at a follower.
    */
   CompletableFuture<MetaResult> submit(MetaCommand command) {
-    return awaitLeader()
-        .thenCompose(v -> submitNow(command))
+    return applied(awaitLeader().thenCompose(v -> submitNow(command)));
+  }
+
+  /**
+   * Logs {@code command} without waiting for the leader to be ready and bootstrapped: only for the
+   * leader's own bootstrap entries ({@link LeaderBootstrap}), which that wait would wait for.
+   */
+  CompletableFuture<MetaResult> submitUnchecked(MetaCommand command) {
+    return applied(submitNow(command));
+  }
+
+  /** {@link #submit} on the DDL thread, serialized with CreateTable's placement decisions. */
+  CompletableFuture<MetaResult> submitOnDdlThread(MetaCommand command) {
+    return decideAndSubmit(member -> awaitResult(submit(command)));
+  }
+
+  /** Waits for a submitted command (on the DDL thread), bounded by twice the operation timeout. */
+  MetaResult awaitResult(CompletableFuture<MetaResult> f) {
+    try {
+      return f.get(config.tuning().operationTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw PdErrors.map(e.getCause(), this::notLeader);
+    } catch (TimeoutException e) {
+      throw PdErrors.map(e, this::notLeader);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CesiumException(ErrorCode.SHUTTING_DOWN, "placement driver is stopping", e);
+    }
+  }
+
+  private CompletableFuture<MetaResult> applied(CompletableFuture<RaftClientReply> logged) {
+    return logged
         .orTimeout(config.tuning().operationTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .handleAsync(
             (reply, t) -> {
@@ -307,6 +351,20 @@ public final class PlacementDriver implements AutoCloseable {
               "placement driver member " + config.nodeId() + " is directory-only: cannot split"));
     }
     return awaitLeader().thenCompose(v -> splits.split(tabletId, expectedEpoch, key));
+  }
+
+  /** This member's password hashing (its own threads). */
+  Credentials credentials() {
+    return credentials;
+  }
+
+  /** Runs {@code task} on the worker pool; dropped when the member is closing. */
+  void runOnWorker(Runnable task) {
+    try {
+      worker.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("PD {}: closing, dropped {}", config.nodeId(), task);
+    }
   }
 
   long nowMicros() {
@@ -358,6 +416,7 @@ public final class PlacementDriver implements AutoCloseable {
     closeRaft();
     ddl.shutdown();
     worker.shutdown();
+    credentials.close();
     await(ddl);
     await(worker);
   }
@@ -367,6 +426,7 @@ public final class PlacementDriver implements AutoCloseable {
     closed = true;
     ddl.shutdownNow();
     worker.shutdownNow();
+    credentials.close();
     stopActing();
     closeRaft();
   }

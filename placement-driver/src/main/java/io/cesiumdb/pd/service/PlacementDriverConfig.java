@@ -1,5 +1,6 @@
 package io.cesiumdb.pd.service;
 
+import io.cesiumdb.pd.auth.PasswordHasher;
 import io.cesiumdb.pd.cluster.LivenessPolicy;
 import io.cesiumdb.pd.controller.ControllerConfig;
 import io.cesiumdb.truetime.TimeSource;
@@ -29,6 +30,8 @@ import java.util.function.LongSupplier;
  * @param controller the leader's operator controller, split flow and tablet RPC knobs ({@link
  *     ControllerConfig#DEFAULT}: on, 1 s rounds, 4 in flight, auto-split above 64 MiB, 10 s per
  *     tablet RPC, replica report grace = the dead-node timeout)
+ * @param passwordHashIterations PBKDF2 rounds for credentials the leader creates ({@link
+ *     PasswordHasher#DEFAULT_ITERATIONS}; tests lower it, existing users keep their own count)
  */
 public record PlacementDriverConfig(
     String nodeId,
@@ -39,7 +42,8 @@ public record PlacementDriverConfig(
     PdTuning tuning,
     LivenessPolicy liveness,
     LongSupplier clockMicros,
-    ControllerConfig controller) {
+    ControllerConfig controller,
+    int passwordHashIterations) {
 
   public PlacementDriverConfig {
     Objects.requireNonNull(nodeId, "nodeId");
@@ -50,6 +54,9 @@ public record PlacementDriverConfig(
     Objects.requireNonNull(clockMicros, "clockMicros");
     Objects.requireNonNull(controller, "controller");
     peers = List.copyOf(peers);
+    if (passwordHashIterations < 1) {
+      throw new IllegalArgumentException("passwordHashIterations must be >= 1");
+    }
     if (raftPort < 0 || raftPort > 65535) {
       throw new IllegalArgumentException("bad raftPort " + raftPort);
     }
@@ -59,6 +66,30 @@ public record PlacementDriverConfig(
     if (peers.stream().noneMatch(p -> p.nodeId().equals(nodeId))) {
       throw new IllegalArgumentException("node " + nodeId + " is not among the PD peers " + peers);
     }
+  }
+
+  /** The config with the default password hashing. */
+  public PlacementDriverConfig(
+      String nodeId,
+      String host,
+      int raftPort,
+      Path dataDir,
+      List<PdPeer> peers,
+      PdTuning tuning,
+      LivenessPolicy liveness,
+      LongSupplier clockMicros,
+      ControllerConfig controller) {
+    this(
+        nodeId,
+        host,
+        raftPort,
+        dataDir,
+        peers,
+        tuning,
+        liveness,
+        clockMicros,
+        controller,
+        PasswordHasher.DEFAULT_ITERATIONS);
   }
 
   /** The config without controller settings: {@link ControllerConfig#DEFAULT}. */
@@ -80,7 +111,8 @@ public record PlacementDriverConfig(
         tuning,
         liveness,
         clockMicros,
-        ControllerConfig.DEFAULT);
+        ControllerConfig.DEFAULT,
+        PasswordHasher.DEFAULT_ITERATIONS);
   }
 
   /**
@@ -99,22 +131,69 @@ public record PlacementDriverConfig(
         tuning,
         LivenessPolicy.DEFAULT,
         TimeSource.system()::nowMicros,
-        ControllerConfig.DEFAULT);
+        ControllerConfig.DEFAULT,
+        PasswordHasher.DEFAULT_ITERATIONS);
   }
 
   public PlacementDriverConfig withLiveness(LivenessPolicy policy) {
     return new PlacementDriverConfig(
-        nodeId, host, raftPort, dataDir, peers, tuning, policy, clockMicros, controller);
+        nodeId,
+        host,
+        raftPort,
+        dataDir,
+        peers,
+        tuning,
+        policy,
+        clockMicros,
+        controller,
+        passwordHashIterations);
   }
 
   public PlacementDriverConfig withClockMicros(LongSupplier clock) {
     return new PlacementDriverConfig(
-        nodeId, host, raftPort, dataDir, peers, tuning, liveness, clock, controller);
+        nodeId,
+        host,
+        raftPort,
+        dataDir,
+        peers,
+        tuning,
+        liveness,
+        clock,
+        controller,
+        passwordHashIterations);
   }
 
   public PlacementDriverConfig withController(ControllerConfig c) {
     return new PlacementDriverConfig(
-        nodeId, host, raftPort, dataDir, peers, tuning, liveness, clockMicros, c);
+        nodeId,
+        host,
+        raftPort,
+        dataDir,
+        peers,
+        tuning,
+        liveness,
+        clockMicros,
+        c,
+        passwordHashIterations);
+  }
+
+  /**
+   * PBKDF2 rounds for the credentials CreateUser stores (default {@link
+   * PasswordHasher#DEFAULT_ITERATIONS}, about 0.2 s per hash; tests use ~1,000). Existing users
+   * keep the count they were created with.
+   */
+  public PlacementDriverConfig withPasswordHashIterations(int iterations) {
+    return new PlacementDriverConfig(
+        nodeId,
+        host,
+        raftPort,
+        dataDir,
+        peers,
+        tuning,
+        liveness,
+        clockMicros,
+        controller,
+        iterations);
   }
 
   /**

@@ -3,19 +3,30 @@ package io.cesiumdb.pd.service;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.pd.cluster.ClusterView;
-import io.cesiumdb.pd.meta.MetaResult;
 import io.cesiumdb.pd.meta.MetaState;
 import io.cesiumdb.pd.meta.TableCreated;
 import io.cesiumdb.pd.placement.Placement;
 import io.cesiumdb.pd.placement.TabletPlacement;
 import io.cesiumdb.proto.errors.ErrorDetail;
+import io.cesiumdb.proto.placement.AuthenticateRequest;
+import io.cesiumdb.proto.placement.AuthenticateResponse;
 import io.cesiumdb.proto.placement.CreateSchema;
+import io.cesiumdb.proto.placement.CreateSchemaRequest;
+import io.cesiumdb.proto.placement.CreateSchemaResponse;
 import io.cesiumdb.proto.placement.CreateTable;
 import io.cesiumdb.proto.placement.CreateTableRequest;
 import io.cesiumdb.proto.placement.CreateTableResponse;
+import io.cesiumdb.proto.placement.CreateUserRequest;
+import io.cesiumdb.proto.placement.CreateUserResponse;
+import io.cesiumdb.proto.placement.DropSchemaRequest;
+import io.cesiumdb.proto.placement.DropSchemaResponse;
 import io.cesiumdb.proto.placement.DropTable;
 import io.cesiumdb.proto.placement.DropTableRequest;
 import io.cesiumdb.proto.placement.DropTableResponse;
+import io.cesiumdb.proto.placement.DropUserRequest;
+import io.cesiumdb.proto.placement.DropUserResponse;
+import io.cesiumdb.proto.placement.GetCatalogRequest;
+import io.cesiumdb.proto.placement.GetCatalogResponse;
 import io.cesiumdb.proto.placement.GetLeaderRequest;
 import io.cesiumdb.proto.placement.GetLeaderResponse;
 import io.cesiumdb.proto.placement.GetTableRequest;
@@ -27,10 +38,14 @@ import io.cesiumdb.proto.placement.JoinRequest;
 import io.cesiumdb.proto.placement.JoinResponse;
 import io.cesiumdb.proto.placement.ListNodesRequest;
 import io.cesiumdb.proto.placement.ListNodesResponse;
+import io.cesiumdb.proto.placement.ListSchemasRequest;
+import io.cesiumdb.proto.placement.ListSchemasResponse;
 import io.cesiumdb.proto.placement.ListTablesRequest;
 import io.cesiumdb.proto.placement.ListTablesResponse;
 import io.cesiumdb.proto.placement.ListTabletsRequest;
 import io.cesiumdb.proto.placement.ListTabletsResponse;
+import io.cesiumdb.proto.placement.ListUsersRequest;
+import io.cesiumdb.proto.placement.ListUsersResponse;
 import io.cesiumdb.proto.placement.LookupTabletRequest;
 import io.cesiumdb.proto.placement.LookupTabletResponse;
 import io.cesiumdb.proto.placement.MetaCommand;
@@ -46,27 +61,31 @@ import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
  * The {@code PlacementService} RPC over one {@link PlacementDriver} member.
  *
  * <ul>
- *   <li>Writes (Join, Heartbeat, CreateTable, DropTable) become {@code MetaCommand}s logged through
- *       the PD group; at a follower they answer NOT_LEADER (RTE-1) naming the leader. Times in
- *       commands come from the leader's clock.
+ *   <li>Writes (Join, Heartbeat, CreateTable, DropTable, CreateSchema, DropSchema, CreateUser,
+ *       DropUser) become {@code MetaCommand}s logged through the PD group; at a follower they
+ *       answer NOT_LEADER (RTE-1) naming the leader. Times in commands come from the leader's
+ *       clock.
  *   <li>CreateTable decides at the leader, on its DDL thread: it creates the schema if missing,
  *       builds a {@code ClusterView} from the applied state, places N + 1 tablets with {@link
  *       Placement#placeNewTablets} and logs CreateTable with those placements. Then it asks each
  *       replica's tablet server to create its replica (TabletService.CreateReplica, addresses from
  *       the node registry) before answering; failures come back in the response's error, with the
  *       table and descriptors (the table stays in the directory).
- *   <li>Reads (GetTable, ListTables, LookupTablet, ListTablets, ListNodes) are served at the ready
- *       leader from applied state, without a ReadIndex round: a deposed leader that has not yet
- *       noticed may answer from slightly stale state (directory staleness is caught by epochs).
+ *   <li>Schema DDL and the catalog snapshot (GetCatalog with the caller's cached version) are in
+ *       {@link SchemaRpcs}; users and Authenticate (hashing on the member's auth threads) in {@link
+ *       UserRpcs}.
+ *   <li>Every request waits until the leader is ready and bootstrapped ({@link LeaderBootstrap}:
+ *       schema PUBLIC exists).
+ *   <li>Reads (GetTable, ListTables, ListSchemas, GetCatalog, ListUsers, Authenticate,
+ *       LookupTablet, ListTablets, ListNodes) are served at the ready leader from applied state,
+ *       without a ReadIndex round: a deposed leader that has not yet noticed may answer from
+ *       slightly stale state (directory staleness is caught by epochs).
  *   <li>SplitTablet runs the split flow at the leader: AllocateTabletIds, TabletService.Split at
  *       the tablet's leader, SplitTablet committed with the key the tablet used.
  *   <li>GetLeader is answered by any member from its own view.
@@ -76,9 +95,13 @@ import java.util.function.Function;
  */
 final class PlacementServiceImpl extends PlacementServiceGrpc.PlacementServiceImplBase {
   private final PlacementDriver pd;
+  private final SchemaRpcs schemas;
+  private final UserRpcs users;
 
   PlacementServiceImpl(PlacementDriver pd) {
     this.pd = pd;
+    this.schemas = new SchemaRpcs(pd);
+    this.users = new UserRpcs(pd);
   }
 
   // ---- Writes ----------------------------------------------------------------------------------
@@ -141,9 +164,10 @@ final class PlacementServiceImpl extends PlacementServiceGrpc.PlacementServiceIm
     if (!pd.readLocal(s -> s.schemas().contains(def.getSchema())) && !def.getSchema().isEmpty()) {
       MetaCommand schema =
           MetaCommand.newBuilder()
-              .setCreateSchema(CreateSchema.newBuilder().setName(def.getSchema()))
+              .setCreateSchema(
+                  CreateSchema.newBuilder().setName(def.getSchema()).setIfNotExists(true))
               .build();
-      await(pd.submit(schema)).value(Object.class);
+      pd.awaitResult(pd.submit(schema)).value(Object.class);
     }
     long now = pd.nowMicros();
     ClusterView view = pd.readLocal(s -> s.toClusterView(pd.config().liveness(), now, List.of()));
@@ -155,7 +179,7 @@ final class PlacementServiceImpl extends PlacementServiceGrpc.PlacementServiceIm
       create.addPlacements(ReplicaList.newBuilder().addAllNodeIds(p.replicas()));
     }
     TableCreated created =
-        await(pd.submit(MetaCommand.newBuilder().setCreateTable(create).build()))
+        pd.awaitResult(pd.submit(MetaCommand.newBuilder().setCreateTable(create).build()))
             .value(TableCreated.class);
     List<TabletDescriptor> tablets =
         pd.readLocal(s -> created.tablets().stream().map(s::descriptor).toList());
@@ -186,7 +210,7 @@ final class PlacementServiceImpl extends PlacementServiceGrpc.PlacementServiceIm
             .setDropTable(DropTable.newBuilder().setSchema(req.getSchema()).setName(req.getName()))
             .build();
     respond(
-        pd.decideAndSubmit(member -> await(pd.submit(cmd)))
+        pd.decideAndSubmit(member -> pd.awaitResult(pd.submit(cmd)))
             .thenApply(
                 r -> {
                   r.value(Object.class);
@@ -308,6 +332,51 @@ final class PlacementServiceImpl extends PlacementServiceGrpc.PlacementServiceIm
     out.onCompleted();
   }
 
+  // ---- Schemas and catalog ({@link SchemaRpcs}) ------------------------------------------------
+
+  @Override
+  public void createSchema(CreateSchemaRequest req, StreamObserver<CreateSchemaResponse> out) {
+    respond(schemas.create(req), out, e -> CreateSchemaResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void dropSchema(DropSchemaRequest req, StreamObserver<DropSchemaResponse> out) {
+    respond(schemas.drop(req), out, e -> DropSchemaResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void listSchemas(ListSchemasRequest req, StreamObserver<ListSchemasResponse> out) {
+    respond(schemas.list(), out, e -> ListSchemasResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void getCatalog(GetCatalogRequest req, StreamObserver<GetCatalogResponse> out) {
+    respond(schemas.catalog(req), out, e -> GetCatalogResponse.newBuilder().setError(e).build());
+  }
+
+  // ---- Users ({@link UserRpcs}) ----------------------------------------------------------------
+
+  @Override
+  public void createUser(CreateUserRequest req, StreamObserver<CreateUserResponse> out) {
+    respond(users.create(req), out, e -> CreateUserResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void dropUser(DropUserRequest req, StreamObserver<DropUserResponse> out) {
+    respond(users.drop(req), out, e -> DropUserResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void listUsers(ListUsersRequest req, StreamObserver<ListUsersResponse> out) {
+    respond(users.list(), out, e -> ListUsersResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void authenticate(AuthenticateRequest req, StreamObserver<AuthenticateResponse> out) {
+    respond(
+        users.authenticate(req), out, e -> AuthenticateResponse.newBuilder().setError(e).build());
+  }
+
   // ---- Helpers ---------------------------------------------------------------------------------
 
   private static List<TabletDescriptor> descriptors(MetaState s, long tableId) {
@@ -328,20 +397,6 @@ final class PlacementServiceImpl extends PlacementServiceGrpc.PlacementServiceIm
 
   private static CesiumException tableNotFound(String what) {
     return new CesiumException(ErrorCode.TABLE_NOT_FOUND, "no table " + what);
-  }
-
-  /** Waits for a submitted command on the DDL thread, bounded by the operation timeout. */
-  private MetaResult await(CompletableFuture<MetaResult> f) {
-    try {
-      return f.get(pd.config().tuning().operationTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw PdErrors.map(e.getCause(), pd::notLeader);
-    } catch (TimeoutException e) {
-      throw PdErrors.map(e, pd::notLeader);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CesiumException(ErrorCode.SHUTTING_DOWN, "placement driver is stopping", e);
-    }
   }
 
   private static <T> void respond(

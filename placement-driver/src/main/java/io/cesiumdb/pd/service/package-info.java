@@ -13,7 +13,10 @@
  *   <li>{@code PlacementServiceImpl}: the RPC handlers. Writes go through the log at the leader
  *       (NOT_LEADER with the leader's id at a follower); CreateTable places tablets with {@code
  *       Placement} on the leader's DDL thread; reads are served at the ready leader from applied
- *       state.
+ *       state. Schema and catalog RPCs are in {@code SchemaRpcs}, users and Authenticate in {@code
+ *       UserRpcs} (PBKDF2 on the member's {@code Credentials} threads, before proposing).
+ *   <li>{@code LeaderBootstrap}: a leader serves nothing until schema PUBLIC exists; on a new
+ *       cluster's first leadership it logs CreateSchema(PUBLIC, if_not_exists).
  * </ul>
  *
  * <p>With a tablet admin client the member also acts on tablets ({@code pd.controller}: CreateTable
@@ -21,8 +24,9 @@
  * auto-splits on the leader).
  *
  * <p>Neighbours: {@code pd.meta} (the deterministic state), {@code pd.placement} (decisions),
- * {@code pd.controller} and {@code pd.tabletclient} (actions on tablets), the {@code server} module
- * (hosts {@code rpcService()}). Invariants: only the state machine's apply changes {@code
- * MetaState}; a command's time comes from the leader's clock; no Ratis type leaves this package.
+ * {@code pd.auth} (password hashing), {@code pd.controller} and {@code pd.tabletclient} (actions on
+ * tablets), the {@code server} module (hosts {@code rpcService()}). Invariants: only the state
+ * machine's apply changes {@code MetaState}; a command's time comes from the leader's clock; no
+ * Ratis type leaves this package.
  */
 package io.cesiumdb.pd.service;

@@ -58,8 +58,8 @@ class CatalogCommandsTest {
   }
 
   @Test
-  void duplicateSchemaIsInvalidArgument() {
-    fails(withNodes(1), schema("app"), ErrorCode.INVALID_ARGUMENT);
+  void duplicateSchemaIsValidationError() {
+    fails(withNodes(1), schema("app"), ErrorCode.VALIDATION_ERROR);
   }
 
   @Test

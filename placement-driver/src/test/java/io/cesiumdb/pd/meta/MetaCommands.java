@@ -13,7 +13,10 @@ import io.cesiumdb.proto.placement.ColumnDef;
 import io.cesiumdb.proto.placement.ColumnType;
 import io.cesiumdb.proto.placement.CreateSchema;
 import io.cesiumdb.proto.placement.CreateTable;
+import io.cesiumdb.proto.placement.CreateUser;
+import io.cesiumdb.proto.placement.DropSchema;
 import io.cesiumdb.proto.placement.DropTable;
+import io.cesiumdb.proto.placement.DropUser;
 import io.cesiumdb.proto.placement.Heartbeat;
 import io.cesiumdb.proto.placement.MetaCommand;
 import io.cesiumdb.proto.placement.RegisterNode;
@@ -24,6 +27,7 @@ import io.cesiumdb.proto.placement.TabletEntry;
 import io.cesiumdb.proto.placement.TabletReport;
 import io.cesiumdb.proto.placement.UpdateLeader;
 import io.cesiumdb.proto.placement.UpdateReplicas;
+import io.cesiumdb.proto.placement.UserEntry;
 import java.util.List;
 import java.util.Set;
 
@@ -68,6 +72,49 @@ final class MetaCommands {
   static MetaCommand schema(String name) {
     return MetaCommand.newBuilder()
         .setCreateSchema(CreateSchema.newBuilder().setName(name))
+        .build();
+  }
+
+  static MetaCommand schemaIfNotExists(String name) {
+    return MetaCommand.newBuilder()
+        .setCreateSchema(CreateSchema.newBuilder().setName(name).setIfNotExists(true))
+        .build();
+  }
+
+  static MetaCommand dropSchema(String name, boolean ifExists) {
+    return MetaCommand.newBuilder()
+        .setDropSchema(DropSchema.newBuilder().setName(name).setIfExists(ifExists))
+        .build();
+  }
+
+  /** A credential as the leader would store it (fake hash: the state machine never checks it). */
+  static UserEntry credential(String name) {
+    return UserEntry.newBuilder()
+        .setName(name)
+        .setAlgorithm("PBKDF2WithHmacSHA256")
+        .setIterations(1000)
+        .setSalt(ByteString.copyFromUtf8("salt-" + name))
+        .setHash(ByteString.copyFromUtf8("hash-" + name))
+        .build();
+  }
+
+  static MetaCommand createUser(UserEntry user, boolean ifNotExists, boolean onlyIfNoUsers) {
+    return MetaCommand.newBuilder()
+        .setCreateUser(
+            CreateUser.newBuilder()
+                .setUser(user)
+                .setIfNotExists(ifNotExists)
+                .setOnlyIfNoUsers(onlyIfNoUsers))
+        .build();
+  }
+
+  static MetaCommand createUser(String name) {
+    return createUser(credential(name), false, false);
+  }
+
+  static MetaCommand dropUser(String name, boolean ifExists) {
+    return MetaCommand.newBuilder()
+        .setDropUser(DropUser.newBuilder().setName(name).setIfExists(ifExists))
         .build();
   }
 

@@ -1,11 +1,16 @@
 package io.cesiumdb.pd.meta;
 
 import static io.cesiumdb.pd.meta.MetaCommands.assertCovers;
+import static io.cesiumdb.pd.meta.MetaCommands.createUser;
+import static io.cesiumdb.pd.meta.MetaCommands.credential;
 import static io.cesiumdb.pd.meta.MetaCommands.drop;
+import static io.cesiumdb.pd.meta.MetaCommands.dropSchema;
+import static io.cesiumdb.pd.meta.MetaCommands.dropUser;
 import static io.cesiumdb.pd.meta.MetaCommands.heartbeat;
 import static io.cesiumdb.pd.meta.MetaCommands.register;
 import static io.cesiumdb.pd.meta.MetaCommands.report;
 import static io.cesiumdb.pd.meta.MetaCommands.schema;
+import static io.cesiumdb.pd.meta.MetaCommands.schemaIfNotExists;
 import static io.cesiumdb.pd.meta.MetaCommands.split;
 import static io.cesiumdb.pd.meta.MetaCommands.table;
 import static io.cesiumdb.pd.meta.MetaCommands.tableDef;
@@ -53,6 +58,7 @@ class MetaSnapshotTest {
     int failures = 0;
     int splits = 0;
     int creates = 0;
+    int users = 0;
     for (int step = 0; step < STEPS; step++) {
       MetaCommand cmd = randomCommand(a, rnd, step);
       log.add(cmd);
@@ -62,6 +68,7 @@ class MetaSnapshotTest {
       failures += ra.isOk() ? 0 : 1;
       splits += ra.isOk() && cmd.hasSplitTablet() ? 1 : 0;
       creates += ra.isOk() && cmd.hasCreateTable() ? 1 : 0;
+      users += ra.isOk() && cmd.hasCreateUser() && ra.value(UserChange.class).changed() ? 1 : 0;
       if (step % 50 == 0) {
         byte[] bytes = a.toSnapshot();
         MetaState restored = MetaState.fromSnapshot(bytes);
@@ -78,6 +85,7 @@ class MetaSnapshotTest {
       assertCovers(a.tablets(t.getTableId()));
     }
     assertTrue(splits > 0 && creates > 0, "seed " + seed + ": " + creates + " / " + splits);
+    assertTrue(users > 0, "seed " + seed + ": no user created");
     assertTrue(failures > 0 && failures < STEPS, "seed " + seed + ": " + failures + " failures");
   }
 
@@ -93,9 +101,7 @@ class MetaSnapshotTest {
       return register("n" + (1 + rnd.nextInt(6)), now);
     }
     if (pick == 1) {
-      return rnd.nextBoolean()
-          ? schema("s" + rnd.nextInt(3))
-          : drop("s" + rnd.nextInt(3), "t" + rnd.nextInt(4));
+      return catalogCommand(rnd);
     }
     if (pick < 4) {
       TreeSet<ByteString> points = new TreeSet<>(Keys.ORDER);
@@ -122,6 +128,20 @@ class MetaSnapshotTest {
               "n" + (1 + rnd.nextInt(6)),
               now,
               report(tablet.getTabletId(), rnd.nextBoolean(), rnd.nextInt(1 << 20)));
+    };
+  }
+
+  /** Schema and user DDL (users and schemas must round-trip and replay like the rest). */
+  private static MetaCommand catalogCommand(Random rnd) {
+    String schema = "s" + rnd.nextInt(3);
+    String user = "u" + rnd.nextInt(3);
+    return switch (rnd.nextInt(7)) {
+      case 0 -> schema(schema);
+      case 1 -> schemaIfNotExists(schema);
+      case 2 -> dropSchema(schema, rnd.nextBoolean());
+      case 3 -> createUser(credential(user), rnd.nextBoolean(), rnd.nextInt(4) == 0);
+      case 4 -> dropUser(user, rnd.nextBoolean());
+      default -> drop(schema, "t" + rnd.nextInt(4));
     };
   }
 

@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * gRPC server hosting its {@code rpcService()}. Members can be halted and restarted from their data
  * dirs. Waiting is polling with a deadline, never a fixed sleep. The tablet side is one shared
  * {@link FakeTabletAdmin} (every CreateReplica and Split succeeds at once); the operator controller
- * is off.
+ * is off; passwords are hashed with 1,000 PBKDF2 rounds.
  */
 final class PdCluster implements AutoCloseable {
   static final String HOST = "127.0.0.1";
@@ -73,7 +73,9 @@ final class PdCluster implements AutoCloseable {
             // Tests join nodes once and never heartbeat: keep them UP for the test's life.
             .withLiveness(new LivenessPolicy(Duration.ofMinutes(10), Duration.ofMinutes(20)))
             // Rounds would change the directory under the tests' assertions.
-            .withControllerEnabled(false);
+            .withControllerEnabled(false)
+            // PBKDF2 at the production count costs ~0.2 s a hash; the tests check behaviour.
+            .withPasswordHashIterations(1_000);
     members[i] = PlacementDriver.start(config, tablets);
     servers[i] =
         NettyServerBuilder.forAddress(new InetSocketAddress(HOST, port(self.serviceAddress())))
@@ -161,6 +163,18 @@ final class PdCluster implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /** Waits until every live member's applied state serializes to the same bytes. */
+  void awaitSameState(Duration max) {
+    await(
+        "all members to apply the same entries",
+        max,
+        () -> {
+          List<PlacementDriver> live = live();
+          byte[] first = live.get(0).snapshotBytes();
+          return live.stream().allMatch(m -> java.util.Arrays.equals(first, m.snapshotBytes()));
+        });
   }
 
   /** Polls {@code condition} until it holds or {@code max} passes. */

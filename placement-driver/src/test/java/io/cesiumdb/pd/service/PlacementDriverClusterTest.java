@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.cesiumdb.proto.errors.ErrorDetail;
+import io.cesiumdb.proto.placement.AuthenticateRequest;
 import io.cesiumdb.proto.placement.ColumnDef;
 import io.cesiumdb.proto.placement.ColumnType;
 import io.cesiumdb.proto.placement.CreateTableRequest;
 import io.cesiumdb.proto.placement.CreateTableResponse;
+import io.cesiumdb.proto.placement.CreateUserRequest;
 import io.cesiumdb.proto.placement.GetLeaderRequest;
 import io.cesiumdb.proto.placement.GetLeaderResponse;
 import io.cesiumdb.proto.placement.GetTableRequest;
@@ -222,7 +224,7 @@ class PlacementDriverClusterTest {
         after = r;
       } else {
         assertTrue(
-            r.getError().getCode().equals("RTE-1") || r.getError().getCode().startsWith("COM-"),
+            r.getError().getCode().equals("RTE-1") || r.getError().getCode().startsWith("CMN-"),
             "unexpected error " + r.getError());
         String hint = r.getError().getNotLeader().getLeaderNodeId();
         int next = hint.isEmpty() ? -1 : cluster.indexOf(hint);
@@ -249,6 +251,11 @@ class PlacementDriverClusterTest {
     joinAll(leader);
     CreateTableResponse created = leader.createTable(createTable("kept", 4));
     assertOk(created.getError());
+    assertOk(
+        leader
+            .createUser(
+                CreateUserRequest.newBuilder().setName("kept").setPassword("pw-kept").build())
+            .getError());
     // Enough entries to pass the test snapshot threshold (16): restart loads a snapshot + log tail.
     for (int i = 0; i < 20; i++) {
       assertOk(
@@ -277,6 +284,11 @@ class PlacementDriverClusterTest {
         again.listTablets(
             ListTabletsRequest.newBuilder().setTableId(created.getTable().getTableId()).build());
     assertEquals(created.getTabletsList(), tablets.getTabletsList());
+    assertOk(
+        again
+            .authenticate(
+                AuthenticateRequest.newBuilder().setName("kept").setPassword("pw-kept").build())
+            .getError());
     awaitSameState();
     assertArrayEquals(before, cluster.member(0).snapshotBytes());
   }

@@ -3,6 +3,7 @@ package io.cesiumdb.server.cli;
 import io.cesiumdb.server.BuildInfo;
 import io.cesiumdb.server.demo.ClusterReport;
 import io.cesiumdb.server.demo.LocalCluster;
+import io.cesiumdb.server.node.AdminCredentials;
 import io.cesiumdb.server.node.NodeConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Option;
     description =
         "Start a demo cluster in this JVM (simulated TrueTime, loopback RPC) and a prompt.")
 public final class DemoCommand implements Callable<Integer> {
+  /** How long the demo waits for the PD to elect a leader and create the user. */
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
 
   @Option(
       names = "--nodes",
@@ -50,6 +54,13 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Directory holding one sub-directory per node (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
+  @Option(
+      names = "--admin-password",
+      description =
+          "Password of user cesium, created when the cluster has no user yet (default: random,"
+              + " printed once).")
+  String adminPassword;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -58,9 +69,19 @@ public final class DemoCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--nodes must be 1..9");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (LocalCluster cluster = LocalCluster.start(nodes, host, basePort, dataDir)) {
+    try (LocalCluster cluster =
+        LocalCluster.builder()
+            .nodes(nodes)
+            .host(host)
+            .basePort(basePort)
+            .dataDir(dataDir)
+            .adminPassword(adminPassword)
+            .start()) {
+      AdminCredentials admin = cluster.bootstrapAdmin(ADMIN_TIMEOUT);
       cluster.warmUpClocks();
       printBanner(out);
+      out.println(admin.describe());
+      out.println();
       out.print(ClusterReport.render(cluster));
       out.flush();
       new DemoPrompt(cluster, out).run(stdin());

@@ -3,20 +3,26 @@ package io.cesiumdb.server.demo;
 import io.cesiumdb.common.fault.FaultPlan;
 import io.cesiumdb.common.net.PortAllocator;
 import io.cesiumdb.pd.service.PdPeer;
+import io.cesiumdb.server.node.AdminBootstrap;
+import io.cesiumdb.server.node.AdminCredentials;
 import io.cesiumdb.server.node.Node;
 import io.cesiumdb.server.node.NodeConfig;
 import io.cesiumdb.server.node.NodeOptions;
 import io.cesiumdb.server.node.PeerAddress;
+import io.cesiumdb.server.rpc.PdClient;
 import io.cesiumdb.truetime.EpsilonModel;
 import io.cesiumdb.truetime.SimulatedClock;
 import io.cesiumdb.truetime.TimeSource;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,6 +45,9 @@ public final class LocalCluster implements AutoCloseable {
 
   private static final int WARM_UP_ROUNDS = 5;
 
+  /** One CreateUser attempt: PD readiness + a PBKDF2 hash (~0.2 s, more on a loaded machine). */
+  private static final Duration ADMIN_CALL_DEADLINE = Duration.ofSeconds(15);
+
   /** How many nodes (the first ones) run a placement-driver member by default. */
   public static final int PD_MEMBERS = 3;
 
@@ -52,12 +61,18 @@ public final class LocalCluster implements AutoCloseable {
   private final Map<String, Node> running = new LinkedHashMap<>();
   private final Set<String> stopped = new HashSet<>();
   private List<PdPeer> pdPeers = List.of();
+  private final String adminPassword;
+  private AdminCredentials admin;
 
   private LocalCluster(LocalClusterBuilder b) {
     this.options = b.options.withClockSimulated(true);
     this.host = b.host;
     this.basePort = b.basePort;
     this.dataDir = b.dataDir;
+    this.adminPassword =
+        b.adminPassword != null
+            ? b.adminPassword
+            : AdminBootstrap.generatePassword(new SecureRandom());
   }
 
   /** A builder: node count, ports, PD members, PD config customiser, heartbeat interval. */
@@ -202,6 +217,25 @@ public final class LocalCluster implements AutoCloseable {
   /** The placement driver's members: the first {@link #PD_MEMBERS} nodes (all when fewer). */
   public List<PdPeer> pdPeers() {
     return pdPeers;
+  }
+
+  /**
+   * Creates user {@value AdminBootstrap#ADMIN_USER} with the builder's password (random by default)
+   * unless the cluster already has a user, waiting up to {@code timeout} for a PD leader. What
+   * {@code cesium demo} runs after start to print the credentials once; tests that need a user call
+   * it too (it is not part of {@link #start}, which does not wait for the PD).
+   */
+  public synchronized AdminCredentials bootstrapAdmin(Duration timeout) {
+    List<String> seeds = pdPeers.stream().map(PdPeer::serviceAddress).toList();
+    try (PdClient pd = new PdClient("local-cluster", seeds, ADMIN_CALL_DEADLINE)) {
+      admin = AdminBootstrap.ensure(pd, adminPassword, timeout);
+    }
+    return admin;
+  }
+
+  /** What the last {@link #bootstrapAdmin} returned, if it ran. */
+  public synchronized Optional<AdminCredentials> adminCredentials() {
+    return Optional.ofNullable(admin);
   }
 
   /** The addresses of every node's RPC, running or not. */

@@ -22,6 +22,7 @@ public final class LocalClusterBuilder {
   Path dataDir = Path.of("cesium-data");
   NodeOptions options = NodeOptions.simulated();
   int pdMembers = LocalCluster.PD_MEMBERS;
+  String adminPassword;
 
   LocalClusterBuilder() {}
 
@@ -76,6 +77,18 @@ public final class LocalClusterBuilder {
   /** How often every node heartbeats to the PD leader. */
   public LocalClusterBuilder heartbeatInterval(Duration interval) {
     this.options = options.withHeartbeatInterval(interval);
+    return this;
+  }
+
+  /**
+   * The password {@link LocalCluster#bootstrapAdmin} gives user {@code cesium}; null (default) = a
+   * random one.
+   */
+  public LocalClusterBuilder adminPassword(String password) {
+    if (password != null && password.isEmpty()) {
+      throw new IllegalArgumentException("the admin password must not be empty");
+    }
+    this.adminPassword = password;
     return this;
   }
 

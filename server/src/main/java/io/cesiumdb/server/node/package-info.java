@@ -4,7 +4,9 @@
  *
  * <p>A node may also run a placement-driver member and, whenever it knows PD peers or join
  * addresses, a PD agent that joins the PD leader and heartbeats its hosted tablets (leadership,
- * size, descriptor) and its data directory's size.
+ * size, descriptor) and its data directory's size. {@link io.cesiumdb.server.node.AdminBootstrap}
+ * creates the first user ({@code cesium}) of a new cluster through the PD, with a password the
+ * bootstrapping process knows ({@link io.cesiumdb.server.node.AdminCredentials}).
  *
  * <p>Neighbours: {@code io.cesiumdb.server.rpc} serves and calls the node RPC and the placement
  * service; {@code io.cesiumdb.truetime} supplies the clock and the offset monitor; {@code
