@@ -40,19 +40,26 @@ import java.util.function.Function;
  * retried (see {@link RetryClassifier}).
  *
  * <p>Every method returns at once and never throws. Thread-safe. Build with {@link #builder()};
- * {@link #close()} closes the router it built, its channels and the placement driver client.
+ * {@link #close()} closes the router it built, its channels and the placement driver client; {@link
+ * #placement()} shares that client with callers that talk to the placement driver themselves.
  */
 public final class KeyRouter implements AutoCloseable {
   private final TabletRouter tablets;
   private final TabletLocator locator;
   private final boolean ownsTablets;
   private final TxnCalls txnCalls;
+  private final PlacementClient pd;
 
-  KeyRouter(TabletRouter tablets, TabletLocator locator, boolean ownsTablets) {
+  /**
+   * @param pd the placement driver client, or null when the router was built without placement
+   *     addresses (a test directory only)
+   */
+  KeyRouter(TabletRouter tablets, TabletLocator locator, boolean ownsTablets, PlacementClient pd) {
     this.tablets = tablets;
     this.locator = locator;
     this.ownsTablets = ownsTablets;
     this.txnCalls = new TxnCalls(this);
+    this.pd = pd;
   }
 
   /** A builder; it needs placement driver addresses or a {@link TabletDirectory}. */
@@ -295,6 +302,20 @@ public final class KeyRouter implements AutoCloseable {
     return locator.cache();
   }
 
+  /**
+   * Calls to the placement driver's leader through this router's PD client (the one its directory
+   * uses): for the catalog, DDL and authentication above routing.
+   *
+   * @throws IllegalStateException if the router was built without {@link
+   *     KeyRouterBuilder#placementAddresses}
+   */
+  public PlacementCalls placement() {
+    if (pd == null) {
+      throw new IllegalStateException("this KeyRouter was built without placementAddresses(..)");
+    }
+    return new PlacementCalls(pd);
+  }
+
   /** The descriptor-addressed router underneath (its metrics count re-resolutions too). */
   public TabletRouter tablets() {
     return tablets;
@@ -306,6 +327,9 @@ public final class KeyRouter implements AutoCloseable {
       tablets.close();
     }
     locator.directory().close();
+    if (pd != null) {
+      pd.close(); // closing twice (it may be the directory's too) is harmless
+    }
   }
 
   TabletLocator locator() {

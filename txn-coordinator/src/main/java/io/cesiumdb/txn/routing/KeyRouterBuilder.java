@@ -8,7 +8,8 @@ import java.util.concurrent.Executor;
 /**
  * Builds a {@link KeyRouter}: a {@link TabletRouter} (built here from the same settings, or given)
  * plus a directory. The directory is the placement driver at {@link #placementAddresses} (the
- * production default) unless a test passes its own {@link #directory}. Not thread-safe; build once.
+ * production default) unless a test passes its own {@link #directory}; with placement addresses the
+ * router also offers {@link KeyRouter#placement()}. Not thread-safe; build once.
  */
 public final class KeyRouterBuilder {
   private final TabletRouterBuilder tablets = TabletRouter.builder();
@@ -91,14 +92,15 @@ public final class KeyRouterBuilder {
     }
     boolean owns = router == null;
     TabletRouter r = owns ? tablets.build() : router;
-    TabletDirectory dir = directory != null ? directory : placementDirectory(r);
-    return new KeyRouter(r, new TabletLocator(new TabletDirectoryCache(), dir), owns);
+    PlacementClient pd = placementAddresses == null ? null : placementClient(r);
+    TabletDirectory dir = directory != null ? directory : new PlacementDirectory(pd);
+    return new KeyRouter(r, new TabletLocator(new TabletDirectoryCache(), dir), owns, pd);
   }
 
-  private PlacementDirectory placementDirectory(TabletRouter r) {
+  private PlacementClient placementClient(TabletRouter r) {
     RouterContext ctx = r.context();
     ChannelPool pdChannels =
         new ChannelPool(channelFactory, callerNodeId, ctx.channels().executor());
-    return new PlacementDirectory(new PlacementClient(placementAddresses, pdChannels, ctx));
+    return new PlacementClient(placementAddresses, pdChannels, ctx);
   }
 }

@@ -33,6 +33,7 @@ final class PlacementCall<Req, Resp> {
   private final Req request;
   private final Function<Resp, ErrorDetail> errorOf;
   private final long deadlineNanos;
+  private final long attemptTimeoutNanos;
   private final CompletableFuture<Resp> result = new CompletableFuture<>();
   private int cursor;
   private int failuresInRound;
@@ -44,12 +45,14 @@ final class PlacementCall<Req, Resp> {
       MethodDescriptor<Req, Resp> method,
       Req request,
       Function<Resp, ErrorDetail> errorOf,
-      long deadlineNanos) {
+      long deadlineNanos,
+      long attemptTimeoutNanos) {
     this.pd = pd;
     this.method = method;
     this.request = request;
     this.errorOf = errorOf;
     this.deadlineNanos = deadlineNanos;
+    this.attemptTimeoutNanos = attemptTimeoutNanos;
   }
 
   CompletableFuture<Resp> start() {
@@ -147,7 +150,7 @@ final class PlacementCall<Req, Resp> {
   /** What is left of the deadline, capped by the attempt timeout. */
   private long timeout() {
     long left = deadlineNanos - System.nanoTime();
-    return Math.min(left, pd.context().config().attemptTimeout().toNanos());
+    return Math.min(left, attemptTimeoutNanos);
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -42,13 +42,28 @@ final class PlacementClient implements AutoCloseable {
     this.ctx = ctx;
   }
 
-  /** Sends {@code request} to the PD leader until it answers or {@code deadlineNanos} passes. */
+  /**
+   * Sends {@code request} to the PD leader until it answers or {@code deadlineNanos} passes; each
+   * attempt gets the router's attempt timeout.
+   */
   <Req, Resp> CompletableFuture<Resp> call(
       MethodDescriptor<Req, Resp> method,
       Req request,
       Function<Resp, ErrorDetail> errorOf,
       long deadlineNanos) {
-    return new PlacementCall<>(this, method, request, errorOf, deadlineNanos).start();
+    long attempt = ctx.config().attemptTimeout().toNanos();
+    return call(method, request, errorOf, deadlineNanos, attempt);
+  }
+
+  /** As {@link #call(MethodDescriptor, Object, Function, long)}, with this attempt timeout. */
+  <Req, Resp> CompletableFuture<Resp> call(
+      MethodDescriptor<Req, Resp> method,
+      Req request,
+      Function<Resp, ErrorDetail> errorOf,
+      long deadlineNanos,
+      long attemptTimeoutNanos) {
+    return new PlacementCall<>(this, method, request, errorOf, deadlineNanos, attemptTimeoutNanos)
+        .start();
   }
 
   /** Asks {@code member} where the leader is: its address, or {@code member} itself if unknown. */

@@ -8,6 +8,7 @@
  *               ─ KeyedRetry (re-resolve on stale routing) ─ ScanWalk (tablets in key order)
  *               ─ TabletLocator ─ TabletDirectoryCache (keyspace → start_key → descriptor) ─ KeyRanges
  *               ─ TabletDirectory seam ─ PlacementDirectory ─ PlacementClient/PlacementCall (PD leader)
+ *  PD calls     PlacementCalls (KeyRouter.placement(): any PlacementService RPC, same PD client)
  *  transactions TxnCalls (KeyRouter's TxnContext reads/scans, commitTxn, abortTxn, touchTxn)
  *               ─ TabletServed (which tablet served: the transaction's participants)
  *  façade       TabletRouter (async: read, scan, write, status) ─ TabletRouterBuilder
