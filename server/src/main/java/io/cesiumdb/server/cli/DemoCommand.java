@@ -5,21 +5,29 @@ import io.cesiumdb.server.demo.ClusterReport;
 import io.cesiumdb.server.demo.LocalCluster;
 import io.cesiumdb.server.node.AdminCredentials;
 import io.cesiumdb.server.node.NodeConfig;
+import io.cesiumdb.server.sql.SqlShell;
+import io.cesiumdb.server.sql.StatementRunner;
+import io.cesiumdb.server.sql.TerminalLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cesium demo}: starts a cluster in one JVM and gives the user a prompt. Today the nodes are
- * TrueTime and node-RPC skeletons; later issues make it the real cluster with a SQL shell.
+ * {@code cesium demo}: starts a real cluster in one JVM (tablets, placement driver, transactions,
+ * each node's SQL service), creates the bootstrap user and opens the SQL shell on the first node,
+ * with the demo's cluster commands ({@code status}, {@code skew}) beside SQL.
  */
 @Command(
     name = "demo",
@@ -84,7 +92,8 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.print(ClusterReport.render(cluster));
       out.flush();
-      new DemoPrompt(cluster, out).run(stdin());
+      DemoPrompt prompt = new DemoPrompt(cluster, out);
+      runShell(cluster, admin, prompt, out);
     }
     out.println("Stopped the demo cluster.");
     return 0;
@@ -97,7 +106,29 @@ public final class DemoCommand implements Callable<Integer> {
         BuildInfo.version(), nodes, host, dataDir.toAbsolutePath());
   }
 
-  private static BufferedReader stdin() {
-    return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+  /**
+   * The SQL shell on node n1 as the bootstrap user, with the demo's cluster commands; if SQL cannot
+   * connect, the cluster prompt alone, so the demo stays usable.
+   */
+  private static void runShell(
+      LocalCluster cluster, AdminCredentials admin, DemoPrompt prompt, PrintWriter out)
+      throws IOException {
+    Properties login = new Properties();
+    login.setProperty("user", admin.user());
+    login.setProperty("password", admin.password());
+    String url = "jdbc:cesium://" + cluster.config(cluster.nodeIds().get(0)).rpcAddress() + "/";
+    try (Connection connection = DriverManager.getConnection(url, login);
+        TerminalLines lines = TerminalLines.open(historyFile())) {
+      out.println("SQL shell on " + url + " (help for commands, quit to stop the cluster)");
+      out.flush();
+      new SqlShell(new StatementRunner(connection, out), out, prompt.asShellExtension()).run(lines);
+    } catch (SQLException e) {
+      out.println("SQL is not available (" + e.getMessage() + "); cluster prompt only.");
+      prompt.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+    }
+  }
+
+  private static Path historyFile() {
+    return Path.of(System.getProperty("user.home"), ".cesium_history");
   }
 }

@@ -2,6 +2,7 @@ package io.cesiumdb.server.cli;
 
 import io.cesiumdb.server.demo.ClusterReport;
 import io.cesiumdb.server.demo.LocalCluster;
+import io.cesiumdb.server.sql.SqlShell;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,6 +60,32 @@ public final class DemoPrompt {
     }
     out.flush();
     return true;
+  }
+
+  /** The demo's cluster commands ({@code status}, {@code skew}) inside the SQL shell. */
+  public SqlShell.Extension asShellExtension() {
+    return new SqlShell.Extension() {
+      @Override
+      public boolean handle(String line) {
+        String[] words = line.split("\\s+");
+        switch (words[0].toLowerCase(java.util.Locale.ROOT)) {
+          case "status" -> status();
+          case "skew" -> skew(words);
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public String help() {
+        return """
+          status   sample the clocks over RPC and print the cluster table again
+          skew NODE MS   set NODE's simulated clock offset (e.g. skew n1 40; 0 heals)
+        """;
+      }
+    };
   }
 
   private void status() {

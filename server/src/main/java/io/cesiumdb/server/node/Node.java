@@ -17,6 +17,7 @@ import io.grpc.BindableService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +54,7 @@ public final class Node implements AutoCloseable {
   private NodeRpcServer rpc;
   private PlacementDriver pd;
   private volatile PdAgent agent;
+  private NodeSql sql;
 
   /** Creates a stopped node. */
   public Node(NodeConfig config, ClockSource clock, NodeOptions options) {
@@ -88,12 +90,21 @@ public final class Node implements AutoCloseable {
                   .withGc(options.gc()),
               trueTime);
       new ClockDiscipline(config.nodeId(), monitor).start(tablets, scheduler);
-      List<BindableService> more = List.of();
+      List<BindableService> more = new ArrayList<>();
       if (options.runsPd(config.nodeId())) {
         pd = PlacementDriver.start(pdConfig(), true);
-        more = List.of(pd.rpcService());
+        more.add(pd.rpcService());
       } else if (options.hasPlacementDriver()) {
-        more = List.of(new PdLeaderRelay(this::knownPdLeader));
+        more.add(new PdLeaderRelay(this::knownPdLeader));
+      }
+      if (options.hasPlacementDriver()) {
+        sql =
+            NodeSql.start(
+                config.nodeId(),
+                config.host() + ":" + config.rpcPort(),
+                options.pdSeeds(),
+                trueTime);
+        more.add(sql.service());
       }
       rpc = NodeRpcServer.start(config, trueTime, options, tablets.rpcService(), more, scheduler);
       if (options.hasPlacementDriver()) {
@@ -242,6 +253,10 @@ public final class Node implements AutoCloseable {
     if (rpc != null) {
       rpc.close();
       rpc = null;
+    }
+    if (sql != null) {
+      sql.close();
+      sql = null;
     }
   }
 }

@@ -21,13 +21,41 @@ public final class SqlShell {
         quit     leave (also exit, \\q, or Ctrl-D)
       """;
 
+  /** Commands a host adds to the shell (the demo's {@code status}, {@code skew}). */
+  public interface Extension {
+    /** Runs {@code line} if it is one of these commands; false when it is not. */
+    boolean handle(String line);
+
+    /** Help lines for these commands, each ending in a newline. */
+    String help();
+  }
+
+  private static final Extension NONE =
+      new Extension() {
+        @Override
+        public boolean handle(String line) {
+          return false;
+        }
+
+        @Override
+        public String help() {
+          return "";
+        }
+      };
+
   private final StatementRunner runner;
   private final PrintWriter out;
+  private final Extension extension;
   private final StringBuilder buffer = new StringBuilder();
 
   public SqlShell(StatementRunner runner, PrintWriter out) {
+    this(runner, out, NONE);
+  }
+
+  public SqlShell(StatementRunner runner, PrintWriter out, Extension extension) {
     this.runner = runner;
     this.out = out;
+    this.extension = extension;
   }
 
   /** Reads and runs statements until the user leaves or the input ends. */
@@ -50,7 +78,11 @@ public final class SqlShell {
         return false;
       }
       if (word.equals("help") || word.equals("\\?")) {
-        out.print(HELP);
+        out.print(HELP + extension.help());
+        out.flush();
+        return true;
+      }
+      if (!word.isEmpty() && extension.handle(line.strip())) {
         out.flush();
         return true;
       }
