@@ -97,7 +97,8 @@ final class CesiumAvaticaFactory implements AvaticaFactory {
 
   @Override
   public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
-    return MetaDataProxy.wrap(avatica.newDatabaseMetaData(connection));
+    return MetaDataProxy.wrap(
+        avatica.newDatabaseMetaData(connection), new MetaDataAnswers(connection));
   }
 
   @Override

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A JDBC connection to one CesiumDB node: Avatica's connection with the behaviour JDBC tools rely
  * on and Avatica leaves out. {@link #isValid} makes a round trip instead of only checking a flag;
- * connection-level calls throw {@code SQLException} with the server's SQLSTATE instead of letting
- * Avatica's unchecked exceptions escape; {@link #close} releases the gRPC channel and succeeds when
- * the node is already gone.
+ * the setters of connection properties (autocommit, read-only, isolation, catalog, schema) reach
+ * the node before they return; connection-level calls throw {@code SQLException} with the server's
+ * SQLSTATE instead of letting Avatica's unchecked exceptions escape; {@link #close} releases the
+ * gRPC channel and succeeds when the node is already gone.
  */
 public final class CesiumConnection extends AvaticaConnection {
   private static final Logger LOG = LoggerFactory.getLogger(CesiumConnection.class);
@@ -85,7 +86,12 @@ public final class CesiumConnection extends AvaticaConnection {
 
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
-    SqlErrors.run("setAutoCommit", () -> super.setAutoCommit(autoCommit));
+    SqlErrors.run(
+        "setAutoCommit",
+        () -> {
+          super.setAutoCommit(autoCommit);
+          flushProperties();
+        });
   }
 
   @Override
@@ -105,7 +111,12 @@ public final class CesiumConnection extends AvaticaConnection {
 
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
-    SqlErrors.run("setReadOnly", () -> super.setReadOnly(readOnly));
+    SqlErrors.run(
+        "setReadOnly",
+        () -> {
+          super.setReadOnly(readOnly);
+          flushProperties();
+        });
   }
 
   @Override
@@ -115,7 +126,12 @@ public final class CesiumConnection extends AvaticaConnection {
 
   @Override
   public void setTransactionIsolation(int level) throws SQLException {
-    SqlErrors.run("setTransactionIsolation", () -> super.setTransactionIsolation(level));
+    SqlErrors.run(
+        "setTransactionIsolation",
+        () -> {
+          super.setTransactionIsolation(level);
+          flushProperties();
+        });
   }
 
   @Override
@@ -125,7 +141,12 @@ public final class CesiumConnection extends AvaticaConnection {
 
   @Override
   public void setCatalog(String catalog) throws SQLException {
-    SqlErrors.run("setCatalog", () -> super.setCatalog(catalog));
+    SqlErrors.run(
+        "setCatalog",
+        () -> {
+          super.setCatalog(catalog);
+          flushProperties();
+        });
   }
 
   @Override
@@ -135,12 +156,28 @@ public final class CesiumConnection extends AvaticaConnection {
 
   @Override
   public void setSchema(String schema) throws SQLException {
-    SqlErrors.run("setSchema", () -> super.setSchema(schema));
+    SqlErrors.run(
+        "setSchema",
+        () -> {
+          super.setSchema(schema);
+          flushProperties();
+        });
   }
 
   @Override
   public String getSchema() throws SQLException {
     return SqlErrors.call("getSchema", super::getSchema);
+  }
+
+  /**
+   * Sends the connection properties changed since the last request now. Avatica's client only
+   * records a change and sends it with the next request that syncs properties, which executing an
+   * existing prepared statement is not: {@code setAutoCommit(false)} then {@code
+   * ps.executeUpdate()} would autocommit, and {@code setAutoCommit(true)} would not commit the open
+   * transaction at once, as JDBC says it does. Nothing is sent when nothing changed.
+   */
+  private void flushProperties() {
+    meta.connectionSync(handle, new ConnectionPropertiesImpl());
   }
 
   private GrpcAvaticaService service() {

@@ -5,9 +5,12 @@
  *
  * <p>Role: Apache Calcite Avatica's remote JDBC client supplies every JDBC object; this package
  * plugs a gRPC transport into it ({@link io.cesiumdb.jdbc.GrpcServiceFactory}) and fixes what
- * Avatica leaves out for tools: real {@code isValid}, {@code SQLException}s with SQLSTATEs from
- * connection-level calls, metadata and fetches ({@link io.cesiumdb.jdbc.CesiumConnection}, {@link
- * io.cesiumdb.jdbc.MetaDataProxy}, {@link io.cesiumdb.jdbc.CesiumResultSet}).
+ * Avatica leaves out for tools: real {@code isValid}, connection settings sent when set, {@code
+ * SQLException}s with SQLSTATEs from connection-level calls, metadata and fetches ({@link
+ * io.cesiumdb.jdbc.CesiumConnection}, {@link io.cesiumdb.jdbc.MetaDataProxy}, {@link
+ * io.cesiumdb.jdbc.CesiumResultSet}), and the {@code DatabaseMetaData} answers Avatica's client
+ * gets wrong: transactions, and keys and indexes run as queries on {@code INFORMATION_SCHEMA}
+ * ({@link io.cesiumdb.jdbc.MetaDataAnswers}, {@link io.cesiumdb.jdbc.KeyMetadataSql}).
  *
  * <p>Connect flow: {@code CesiumDriver.connect} parses the URL and merges properties → Avatica
  * builds a {@code CesiumConnection}, asking {@code GrpcServiceFactory} for its service → {@code

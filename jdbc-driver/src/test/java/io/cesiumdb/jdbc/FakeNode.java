@@ -10,11 +10,14 @@ import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.ConnectionPropertiesImpl;
+import org.apache.calcite.avatica.proto.Common;
 import org.apache.calcite.avatica.proto.Common.WireMessage;
 import org.apache.calcite.avatica.proto.Requests;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
@@ -22,8 +25,9 @@ import org.apache.calcite.avatica.remote.Service;
 
 /**
  * A scripted stand-in for a node's SQL service on loopback: it answers the few Avatica requests a
- * connect, {@code isValid} and close make, and checks one user's password. Enough to run the driver
- * without any server module on the classpath.
+ * connect, {@code isValid}, connection settings and close make (settings are echoed back), checks
+ * one user's password, and records every request. Enough to run the driver without any server
+ * module on the classpath.
  */
 final class FakeNode extends SqlServiceGrpc.SqlServiceImplBase {
   static final String USER = "alice";
@@ -31,6 +35,7 @@ final class FakeNode extends SqlServiceGrpc.SqlServiceImplBase {
 
   private final ProtobufTranslationImpl translation = new ProtobufTranslationImpl();
   private final AtomicInteger closed = new AtomicInteger();
+  private final List<AvaticaEnvelope> received = new CopyOnWriteArrayList<>();
   private Server server;
 
   static FakeNode start() throws IOException {
@@ -52,12 +57,29 @@ final class FakeNode extends SqlServiceGrpc.SqlServiceImplBase {
     return closed.get();
   }
 
+  /** The type of every request received so far, in order. */
+  List<String> requestTypes() {
+    return received.stream().map(AvaticaEnvelope::getType).toList();
+  }
+
+  /** The properties of every {@code ConnectionSyncRequest} received so far, in order. */
+  List<Common.ConnectionProperties> syncedProperties() throws InvalidProtocolBufferException {
+    List<Common.ConnectionProperties> out = new ArrayList<>();
+    for (AvaticaEnvelope e : received) {
+      if (e.getType().equals("ConnectionSyncRequest")) {
+        out.add(Requests.ConnectionSyncRequest.parseFrom(e.getBody()).getConnProps());
+      }
+    }
+    return out;
+  }
+
   void stop() throws InterruptedException {
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
   }
 
   @Override
   public void call(AvaticaEnvelope request, StreamObserver<AvaticaEnvelope> responses) {
+    received.add(request);
     try {
       responses.onNext(envelope(answer(request)));
       responses.onCompleted();
@@ -76,7 +98,9 @@ final class FakeNode extends SqlServiceGrpc.SqlServiceImplBase {
         return ok ? new Service.OpenConnectionResponse() : error("28P01", "bad credentials");
       }
       case "ConnectionSyncRequest" -> {
-        return new Service.ConnectionSyncResponse(new ConnectionPropertiesImpl(), null);
+        var sync = Requests.ConnectionSyncRequest.parseFrom(request.getBody());
+        var echo = ConnectionPropertiesImpl.fromProto(sync.getConnProps()).setDirty(false);
+        return new Service.ConnectionSyncResponse(echo, null);
       }
       case "CloseConnectionRequest" -> {
         closed.incrementAndGet();

@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * no-such-connection/statement); the wire layer maps them to error responses ({@code WireErrors}).
  * An unknown connection id is {@link NoSuchConnectionException} (08003).
  *
- * <p>NB: Avatica's client forwards only some {@code DatabaseMetaData} calls (catalogs, schemas,
- * tables, table types, type info, columns, database properties); it answers {@code getPrimaryKeys},
- * {@code getIndexInfo}, {@code getImportedKeys} … itself, with empty results. Those are implemented
- * here for callers in the same process and for a driver that asks for them; the same facts are in
- * {@code INFORMATION_SCHEMA.KEY_COLUMN_USAGE}.
+ * <p>NB: Avatica's protocol carries only some {@code DatabaseMetaData} calls (catalogs, schemas,
+ * tables, table types, type info, columns, database properties); there is no request for {@code
+ * getPrimaryKeys}, {@code getIndexInfo}, {@code getImportedKeys} …. Those are implemented here for
+ * callers in the same process; our driver answers them with queries on {@code
+ * INFORMATION_SCHEMA.KEY_COLUMN_USAGE} / {@code TABLE_CONSTRAINTS} (its {@code KeyMetadataSql}),
+ * which must tell the same ({@code JdbcMetadataTest}).
  *
  * <p>Thread-safe: connections are in a concurrent map, each serialises its own requests.
  */

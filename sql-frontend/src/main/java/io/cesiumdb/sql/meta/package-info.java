@@ -24,12 +24,11 @@
  * io.cesiumdb.sql.infoschema}). No class-08 SQLSTATE is produced here except for unknown
  * connections.
  *
- * <p><b>Hazards (driver side, Avatica 1.28).</b> The client sends connection properties lazily,
- * with the next request that reads them ({@code createStatement}, {@code prepare}, a plain execute,
- * any getter): {@code setAutoCommit(false)} followed directly by executing an existing {@code
- * PreparedStatement} runs it in autocommit mode, and {@code setAutoCommit(true)} commits only when
- * the next such request arrives. The client answers {@code getPrimaryKeys}, {@code getIndexInfo},
- * {@code getImportedKeys} … with empty results without asking, and reports {@code
- * supportsTransactions() == false}. Fixes belong in the driver.
+ * <p><b>Driver side (Avatica 1.28's client, fixed in jdbc-driver).</b> The client sends connection
+ * properties lazily; our driver's setters flush them, so {@code setAutoCommit(true)} commits at
+ * once. The protocol has no request for {@code getPrimaryKeys}, {@code getIndexInfo} or the
+ * foreign-key calls; our driver runs them as queries on {@code INFORMATION_SCHEMA}, so a change to
+ * {@code KEY_COLUMN_USAGE} or {@code TABLE_CONSTRAINTS} must keep its queries working ({@code
+ * JdbcMetadataTest}, {@code DbeaverSessionTest}).
  */
 package io.cesiumdb.sql.meta;

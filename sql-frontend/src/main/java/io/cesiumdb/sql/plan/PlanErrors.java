@@ -12,8 +12,9 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
  * column 17: Object 'NOPE' not found}); the code comes from the validator's message: unknown table
  * or schema → {@code TABLE_NOT_FOUND} (42P01), unknown column → {@code COLUMN_NOT_FOUND}, a NOT
  * NULL column without a value → {@code NOT_NULL_VIOLATION} (23502), anything else → {@code
- * VALIDATION_ERROR}. Errors raised while running generated code: arithmetic and conversion failures
- * → {@code DATA_EXCEPTION}.
+ * VALIDATION_ERROR}. Errors raised while running generated code: a value out of the range of its
+ * type (checked narrowing CAST, integer overflow) → {@code NUMERIC_OUT_OF_RANGE} (22003), other
+ * arithmetic and conversion failures → {@code DATA_EXCEPTION}.
  */
 public final class PlanErrors {
   private PlanErrors() {}
@@ -48,6 +49,10 @@ public final class PlanErrors {
     if (inner != null) {
       return inner;
     }
+    if (t instanceof ArithmeticException && isOverflow(t.getMessage())) {
+      // Calcite's checked narrowing CAST: "Value 100001 out of range".
+      return new CesiumException(ErrorCode.NUMERIC_OUT_OF_RANGE, t.getMessage(), t);
+    }
     if (t instanceof ArithmeticException || t instanceof NumberFormatException) {
       return new CesiumException(ErrorCode.DATA_EXCEPTION, String.valueOf(t.getMessage()), t);
     }
@@ -55,6 +60,11 @@ public final class PlanErrors {
       return new CesiumException(ErrorCode.DATA_EXCEPTION, String.valueOf(t.getMessage()), t);
     }
     return new CesiumException(ErrorCode.INTERNAL, firstLine(t), t);
+  }
+
+  private static boolean isOverflow(String message) {
+    String m = String.valueOf(message);
+    return m.contains("out of range") || m.contains("overflow");
   }
 
   static ErrorCode validationCode(String message) {

@@ -46,6 +46,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -112,6 +113,7 @@ public final class StatementPlanner {
     RelRoot root = toRel(validator, reader, validated);
     boolean upsert = validated instanceof SqlInsert insert && insert.isUpsert();
     EnumerableRel best = optimize(root, reader, upsert);
+    LiteralRangeCheck.check(best);
     String text = RelOptUtil.toString(best);
     if (explain) {
       return new CompiledPlan(
@@ -184,7 +186,9 @@ public final class StatementPlanner {
                 .withExpand(false)
                 .withTrimUnusedFields(false)
                 .withInSubQueryThreshold(Integer.MAX_VALUE));
-    return converter.convertQuery(validated, false, true);
+    RelRoot root = converter.convertQuery(validated, false, true);
+    // SQL arithmetic fails on overflow (22003); Calcite's generated Java would wrap.
+    return root.withRel(new ConvertToChecked(cluster.getRexBuilder(), true).visit(root.rel));
   }
 
   private EnumerableRel optimize(RelRoot root, CalciteCatalogReader reader, boolean upsert) {

@@ -21,7 +21,10 @@
  * scan stays in a filter above it, so pushdown can only remove work, never change results. Values
  * an INSERT or UPDATE stores are never CAST to the column type by Calcite ({@link
  * io.cesiumdb.sql.plan.StoreAssignmentCoercion}, and {@code ?}s are typed unbounded): CAST
- * truncates strings, store assignment must fail instead ({@code ModifyOperator} applies it).
+ * truncates strings, store assignment must fail instead ({@code ModifyOperator} applies it). No
+ * plan holds a numeric literal outside the type it is generated as ({@link
+ * io.cesiumdb.sql.plan.LiteralRangeCheck}), and integer arithmetic is checked (Calcite's {@code
+ * ConvertToChecked}): overflow is 22003, never a wrapped value (aggregates excepted, README).
  *
  * <p><b>Rejected.</b> {@code FilterableTable} / {@code ProjectableFilterableTable}: Calcite runs
  * them through the interpreter, which compiles the filter with Janino on every execution (4–41 ms

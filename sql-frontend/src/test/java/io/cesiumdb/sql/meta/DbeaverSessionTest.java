@@ -103,11 +103,17 @@ class DbeaverSessionTest {
       md.getDatabaseProductVersion();
       md.getDriverName();
       md.getSchemaTerm();
-      md.supportsBatchUpdates();
-      md.supportsTransactions();
+      assertTrue(md.supportsBatchUpdates());
+      assertTrue(md.supportsTransactions()); // false would disable DBeaver's transaction UI
+      List<Integer> levels = new ArrayList<>();
       for (int level : new int[] {0, 1, 2, 4, 8}) {
-        md.supportsTransactionIsolationLevel(level);
+        if (md.supportsTransactionIsolationLevel(level)) {
+          levels.add(level);
+        }
       }
+      assertEquals(List.of(Connection.TRANSACTION_SERIALIZABLE), levels);
+      assertFalse(md.supportsCatalogsInDataManipulation()); // no catalog in qualified names
+      assertTrue(md.supportsSchemasInDataManipulation());
       List<String> typeNames = new ArrayList<>();
       try (ResultSet rs = md.getTypeInfo()) {
         while (rs.next()) {
@@ -185,17 +191,51 @@ class DbeaverSessionTest {
               "ADDED:TIMESTAMP",
               "BORN:DATE"),
           columns);
-      // Answered by Avatica's client itself (see CesiumMeta); they must not fail.
-      readLabels(
-          md.getPrimaryKeys(null, "PUBLIC", "ITEMS"),
-          "TABLE_NAME",
-          "PK_NAME",
-          "COLUMN_NAME",
-          "KEY_SEQ");
-      readLabels(md.getImportedKeys(null, "PUBLIC", "ITEMS"), "PKTABLE_NAME", "FK_NAME");
-      readLabels(md.getExportedKeys(null, "PUBLIC", "ITEMS"), "FKTABLE_NAME");
-      readLabels(md.getIndexInfo(null, "PUBLIC", "ITEMS", false, true), "INDEX_NAME", "NON_UNIQUE");
-      readLabels(md.getIndexInfo(null, "PUBLIC", "%", false, true), "INDEX_NAME");
+      // Row identity for editing: the primary key, and the same columns as a unique index.
+      assertEquals(
+          List.of("ITEMS:ITEMS_PK:ID:1"),
+          readLabels(
+              md.getPrimaryKeys(null, "PUBLIC", "ITEMS"),
+              "TABLE_NAME",
+              "PK_NAME",
+              "COLUMN_NAME",
+              "KEY_SEQ"));
+      assertEquals(
+          List.of("ITEMS:ITEMS_PK:false::3:1:ID:A"),
+          readLabels(
+              md.getIndexInfo(null, "PUBLIC", "ITEMS", false, true),
+              "TABLE_NAME",
+              "INDEX_NAME",
+              "NON_UNIQUE",
+              "INDEX_QUALIFIER",
+              "TYPE",
+              "ORDINAL_POSITION",
+              "COLUMN_NAME",
+              "ASC_OR_DESC"));
+      readLabels(md.getIndexInfo(null, "PUBLIC", "ITEMS", false, true), "CARDINALITY");
+      assertEquals(
+          List.of("ITEMS_PK", "NOTES_PK"),
+          readLabels(md.getIndexInfo(null, "PUBLIC", "%", false, true), "INDEX_NAME"));
+      String[] foreignKeyLabels = {
+        "PKTABLE_CAT",
+        "PKTABLE_SCHEM",
+        "PKTABLE_NAME",
+        "PKCOLUMN_NAME",
+        "FKTABLE_CAT",
+        "FKTABLE_SCHEM",
+        "FKTABLE_NAME",
+        "FKCOLUMN_NAME",
+        "KEY_SEQ",
+        "UPDATE_RULE",
+        "DELETE_RULE",
+        "FK_NAME",
+        "PK_NAME",
+        "DEFERRABILITY"
+      };
+      assertEquals(
+          List.of(), readLabels(md.getImportedKeys(null, "PUBLIC", "ITEMS"), foreignKeyLabels));
+      assertEquals(
+          List.of(), readLabels(md.getExportedKeys(null, "PUBLIC", "ITEMS"), foreignKeyLabels));
       readLabels(md.getFunctions(null, "PUBLIC", "%"), "FUNCTION_NAME");
       readLabels(md.getProcedures(null, "PUBLIC", "%"), "PROCEDURE_NAME");
       assertTrue(column(md.getTableTypes(), "TABLE_TYPE").contains("TABLE"));
@@ -298,9 +338,16 @@ class DbeaverSessionTest {
       assertEquals("new", name(other, 1000));
       delete.setLong(1, 1000);
       delete.execute();
-      c.setAutoCommit(true); // commits, with no explicit commit first
-      assertTrue(c.getAutoCommit()); // DBeaver's toggle reads it back, which sends it
+      c.setAutoCommit(true); // commits at once, with no explicit commit first
       assertNull(name(other, 1000));
+      assertTrue(c.getAutoCommit()); // DBeaver's toggle reads it back
+
+      c.setAutoCommit(false); // "smart commit": the same prepared statement, now in manual mode
+      delete.setLong(1, 1);
+      assertFalse(delete.execute());
+      assertEquals("renamed", name(other, 1));
+      c.rollback();
+      assertEquals("renamed", name(c, 1));
     }
   }
 
@@ -328,17 +375,23 @@ class DbeaverSessionTest {
     }
   }
 
-  private static void readLabels(ResultSet rs, String... labels) throws SQLException {
+  /** Each row's {@code labels}, read as DBeaver does (by label, as strings), joined by ':'. */
+  private static List<String> readLabels(ResultSet rs, String... labels) throws SQLException {
+    List<String> rows = new ArrayList<>();
     try (rs) {
       for (String label : labels) {
         assertTrue(rs.findColumn(label) > 0, label);
       }
       while (rs.next()) {
+        List<String> values = new ArrayList<>();
         for (String label : labels) {
-          rs.getString(label);
+          String v = rs.getString(label);
+          values.add(v == null ? "" : v);
         }
+        rows.add(String.join(":", values));
       }
     }
+    return rows;
   }
 
   private static long nextId(ResultSet rs) throws SQLException {

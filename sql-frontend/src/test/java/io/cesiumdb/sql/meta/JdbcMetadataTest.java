@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -221,33 +222,37 @@ class JdbcMetadataTest {
   }
 
   /**
-   * Avatica's client answers getPrimaryKeys/getIndexInfo locally (empty); the facts are in
-   * KEY_COLUMN_USAGE, in a shape a driver can return as getPrimaryKeys as it is.
+   * Through the driver, which runs them on INFORMATION_SCHEMA (Avatica's client has no request).
    */
   @Test
-  void primaryKeysAreQueryableInTheShapeOfGetPrimaryKeys() throws SQLException {
-    String sql =
-        "select cast(null as varchar) as table_cat, table_schema as table_schem, table_name,"
-            + " column_name, cast(ordinal_position as smallint) as key_seq,"
-            + " constraint_name as pk_name from information_schema.key_column_usage"
-            + " where table_schema = ? and table_name = ? order by column_name";
-    try (Connection c = node.connect();
-        var ps = c.prepareStatement(sql)) {
-      ps.setString(1, "SHOP");
-      ps.setString(2, "ORDERS");
-      List<String> keys = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          keys.add(
-              rs.getString("COLUMN_NAME")
-                  + ":"
-                  + rs.getShort("KEY_SEQ")
-                  + ":"
-                  + rs.getString("PK_NAME"));
-          assertNull(rs.getString("TABLE_CAT"));
-        }
+  void primaryKeysCarryTheJdbcLabelsAndKeyOrder() throws SQLException {
+    try (Connection c = node.connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      try (ResultSet rs = md.getPrimaryKeys(null, "SHOP", "ORDERS")) {
+        assertEquals(
+            List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"),
+            labels(rs));
+        assertEquals(Types.SMALLINT, rs.getMetaData().getColumnType(5));
+        assertEquals(
+            List.of(
+                Arrays.asList(null, "SHOP", "ORDERS", "ID", (short) 2, "ORDERS_PK"),
+                Arrays.asList(null, "SHOP", "ORDERS", "REGION", (short) 1, "ORDERS_PK")),
+            rows(rs));
       }
-      assertEquals(List.of("ID:2:ORDERS_PK", "REGION:1:ORDERS_PK"), keys);
+      assertEquals(
+          List.of("ORDER_LINES_PK"),
+          column(md.getPrimaryKeys(null, "SHOP", "ORDER_LINES"), "PK_NAME"));
+      assertEquals(
+          List.of("ORDERXLINES_PK", "ORDER_LINES_PK"),
+          column(md.getPrimaryKeys(null, "SH%", "ORDER%LINES"), "PK_NAME"));
+      assertEquals(
+          List.of("ORDER_LINES_PK"),
+          column(md.getPrimaryKeys(null, "SHOP", "ORDER\\_LINE%"), "PK_NAME"));
+      assertEquals(
+          List.of("PEOPLE", "ORDERS", "ORDERS", "ORDERXLINES", "ORDER_LINES"),
+          column(md.getPrimaryKeys(null, null, "%"), "TABLE_NAME"));
+      assertEquals(List.of(), column(md.getPrimaryKeys("cat", "SHOP", "ORDERS"), "TABLE_NAME"));
+      assertEquals(List.of(), column(md.getPrimaryKeys(null, "SHOP", "NOPE"), "TABLE_NAME"));
       assertEquals(
           List.of(List.of("ORDERS_PK", "PRIMARY KEY")),
           rows(
@@ -256,5 +261,80 @@ class JdbcMetadataTest {
                       "select constraint_name, constraint_type from"
                           + " information_schema.table_constraints where table_name = 'ORDERS'")));
     }
+  }
+
+  @Test
+  void thePrimaryKeyIsTheOneUniqueIndex() throws SQLException {
+    try (Connection c = node.connect();
+        ResultSet rs = c.getMetaData().getIndexInfo(null, "SHOP", "ORDERS", false, true)) {
+      assertEquals(
+          List.of(
+              "TABLE_CAT",
+              "TABLE_SCHEM",
+              "TABLE_NAME",
+              "NON_UNIQUE",
+              "INDEX_QUALIFIER",
+              "INDEX_NAME",
+              "TYPE",
+              "ORDINAL_POSITION",
+              "COLUMN_NAME",
+              "ASC_OR_DESC",
+              "CARDINALITY",
+              "PAGES",
+              "FILTER_CONDITION"),
+          labels(rs));
+      List<String> seen = new ArrayList<>();
+      while (rs.next()) {
+        assertFalse(rs.getBoolean("NON_UNIQUE"));
+        assertEquals(DatabaseMetaData.tableIndexOther, rs.getShort("TYPE"));
+        assertEquals("A", rs.getString("ASC_OR_DESC"));
+        seen.add(
+            rs.getString("INDEX_NAME")
+                + ":"
+                + rs.getShort("ORDINAL_POSITION")
+                + ":"
+                + rs.getString("COLUMN_NAME"));
+      }
+      assertEquals(List.of("ORDERS_PK:1:REGION", "ORDERS_PK:2:ID"), seen);
+    }
+  }
+
+  @Test
+  void foreignKeysAreNoneButHaveTheJdbcColumns() throws SQLException {
+    List<String> expected =
+        List.of(
+            "PKTABLE_CAT",
+            "PKTABLE_SCHEM",
+            "PKTABLE_NAME",
+            "PKCOLUMN_NAME",
+            "FKTABLE_CAT",
+            "FKTABLE_SCHEM",
+            "FKTABLE_NAME",
+            "FKCOLUMN_NAME",
+            "KEY_SEQ",
+            "UPDATE_RULE",
+            "DELETE_RULE",
+            "FK_NAME",
+            "PK_NAME",
+            "DEFERRABILITY");
+    try (Connection c = node.connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      for (ResultSet rs :
+          List.of(
+              md.getImportedKeys(null, "SHOP", "ORDERS"),
+              md.getExportedKeys(null, "SHOP", "ORDERS"),
+              md.getCrossReference(null, "SHOP", "ORDERS", null, "SHOP", "ORDER_LINES"))) {
+        assertEquals(expected, labels(rs));
+        assertEquals(List.of(), rows(rs));
+      }
+    }
+  }
+
+  private static List<String> labels(ResultSet rs) throws SQLException {
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+      out.add(rs.getMetaData().getColumnLabel(i));
+    }
+    return out;
   }
 }

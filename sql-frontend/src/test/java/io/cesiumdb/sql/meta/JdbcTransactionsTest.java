@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
@@ -50,11 +51,9 @@ class JdbcTransactionsTest {
       assertEquals(List.of(List.of(1L)), rows(w.executeQuery("select count(*) from acct")));
 
       w.executeUpdate("insert into acct values (3, 300)");
-      writer.setAutoCommit(true); // JDBC: commits the open transaction
-      // NB: Avatica's client sends connection properties with the next request that reads them;
-      // DBeaver reads getAutoCommit() right after setting it (dbeaver-jdbc-calls.md (f)).
-      assertTrue(writer.getAutoCommit());
+      writer.setAutoCommit(true); // JDBC: commits the open transaction, at once
       assertEquals(List.of(List.of(2L)), count(reader));
+      assertTrue(writer.getAutoCommit());
     }
   }
 
@@ -68,6 +67,29 @@ class JdbcTransactionsTest {
       c.rollback();
       c.commit();
       assertTrue(c.isValid(5));
+    }
+  }
+
+  /** Executing a prepared statement sends no settings: the setters must have sent them. */
+  @Test
+  void settingsApplyToTheNextExecutionOfAPreparedStatement() throws SQLException {
+    node.run("create table prep (id integer primary key)");
+    try (Connection c = node.connect();
+        Connection reader = node.connect();
+        PreparedStatement insert = c.prepareStatement("insert into prep values (?)")) {
+      c.setAutoCommit(false);
+      insert.setInt(1, 1);
+      assertEquals(1, insert.executeUpdate());
+      assertEquals(List.of(List.of(0L)), countPrep(reader));
+      c.rollback();
+      c.setAutoCommit(true);
+      c.setReadOnly(true);
+      insert.setInt(1, 2);
+      SQLException e = assertThrows(SQLException.class, insert::executeUpdate);
+      assertEquals("25006", e.getSQLState());
+      c.setReadOnly(false);
+      assertEquals(1, insert.executeUpdate());
+      assertEquals(List.of(List.of(1L)), countPrep(reader));
     }
   }
 
@@ -152,5 +174,9 @@ class JdbcTransactionsTest {
 
   private static List<List<Object>> count(Connection c) throws SQLException {
     return rows(c.createStatement().executeQuery("select count(*) from acct"));
+  }
+
+  private static List<List<Object>> countPrep(Connection c) throws SQLException {
+    return rows(c.createStatement().executeQuery("select count(*) from prep"));
   }
 }

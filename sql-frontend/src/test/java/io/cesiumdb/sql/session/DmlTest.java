@@ -118,6 +118,52 @@ class DmlTest {
     assertEquals(List.of(row(new BigDecimal("2.35"))), db.rows("select price from item"));
   }
 
+  /** VALUES literals used to be narrowed by a Java cast: 100000 into SMALLINT stored -31072. */
+  @Test
+  void literalsOutOfTheirColumnsRangeFailInsteadOfWrapping() {
+    db.exec(
+        "create table n (id bigint primary key, s smallint, i integer, b bigint,"
+            + " d decimal(5, 2), v varchar(3))");
+    for (String sql :
+        List.of(
+            "insert into n (id, s) values (1, 100000)",
+            "insert into n (id, s) values (1, 32768)",
+            "insert into n (id, s) values (1, -32769)",
+            "insert into n (id, s) values (1, 1), (2, 100000)",
+            "insert into n (id, s) values (1, 1.5e10)",
+            "upsert into n (id, s) values (1, 40000)",
+            "insert into n (id, i) values (1, 2147483648)",
+            "insert into n (id, b) values (1, 9223372036854775808)",
+            "insert into n (id, b) values (1, -99999999999999999999)",
+            "insert into n (id, d) values (1, 1000)",
+            "insert into n (id, d) values (1, 999.995)",
+            "insert into n (id, s) values (1, 100000 + 1)",
+            "insert into n (id, s) select 1, 100000 from (values (0))")) {
+      assertEquals("22003", db.fails(ErrorCode.NUMERIC_OUT_OF_RANGE, sql).sqlState(), sql);
+    }
+    db.fails(ErrorCode.NUMERIC_OUT_OF_RANGE, "insert into n (id, s) values (1, ?)", 100000);
+    db.fails(ErrorCode.DATA_EXCEPTION, "insert into n (id, v) values (1, 'abcd')");
+    assertEquals(List.of(), db.rows("select * from n"));
+    db.exec(
+        "insert into n values (1, 32767, -2147483648, 9223372036854775807, 999.99, 'abc'),"
+            + " (2, -32768, 2, 3, -999.994, 'a  ')");
+    assertEquals(
+        List.of(
+            row(
+                1L,
+                (short) 32767,
+                Integer.MIN_VALUE,
+                Long.MAX_VALUE,
+                new BigDecimal("999.99"),
+                "abc"),
+            row(2L, (short) -32768, 2, 3L, new BigDecimal("-999.99"), "a  ")),
+        db.rows("select * from n order by id"));
+    db.fails(ErrorCode.NUMERIC_OUT_OF_RANGE, "update n set s = 100000");
+    db.fails(ErrorCode.NUMERIC_OUT_OF_RANGE, "update n set i = i - 1");
+    assertEquals(
+        List.of(row((short) 32767, Integer.MIN_VALUE)), db.rows("select s, i from n where id = 1"));
+  }
+
   @Test
   void parametersAcceptJavaForms() {
     db.exec("create table d (dt date primary key, n bigint)");
