@@ -73,12 +73,25 @@ public final class KeyRouter implements AutoCloseable {
    */
   public CompletableFuture<ReadResponse> read(
       long keyspace, ByteString key, ReadConsistency consistency, long readTs) {
-    if (key == null || consistency == null) {
+    return read(keyspace, key, consistency, readTs, SnapshotRoute.ANY_REPLICA);
+  }
+
+  /**
+   * As {@link #read(long, ByteString, ReadConsistency, long)}; a {@code SNAPSHOT} read tries
+   * replicas as {@code route} says (the leader first for a snapshot at "now").
+   */
+  public CompletableFuture<ReadResponse> read(
+      long keyspace,
+      ByteString key,
+      ReadConsistency consistency,
+      long readTs,
+      SnapshotRoute route) {
+    if (key == null || consistency == null || route == null) {
       return invalid("read: key and consistency are required");
     }
     ReadRequest request =
         ReadRequest.newBuilder().setKey(key).setReadTs(readTs).setConsistency(consistency).build();
-    RoutingMode mode = TabletRouter.modeFor(consistency);
+    RoutingMode mode = TabletRouter.modeFor(consistency, route);
     return KeyedRetry.run(
         ctx(),
         "Read of keyspace " + keyspace,
@@ -141,11 +154,27 @@ public final class KeyRouter implements AutoCloseable {
       long readTs,
       ReadConsistency consistency,
       int limit) {
-    if (start == null || end == null || consistency == null || limit < 0) {
-      return invalid("scan: start, end and consistency are required, limit >= 0");
+    return scan(keyspace, start, end, readTs, consistency, limit, SnapshotRoute.ANY_REPLICA);
+  }
+
+  /**
+   * As {@link #scan(long, ByteString, ByteString, long, ReadConsistency, int)}; {@code SNAPSHOT}
+   * pages try replicas as {@code route} says.
+   */
+  public CompletableFuture<List<Row>> scan(
+      long keyspace,
+      ByteString start,
+      ByteString end,
+      long readTs,
+      ReadConsistency consistency,
+      int limit,
+      SnapshotRoute route) {
+    if (start == null || end == null || consistency == null || limit < 0 || route == null) {
+      return invalid("scan: start, end, consistency and route are required, limit >= 0");
     }
+    RoutingMode mode = TabletRouter.modeFor(consistency, route);
     return new ScanWalk(
-            this, keyspace, start, end, readTs, consistency, limit, null, TabletServed.NONE)
+            this, keyspace, start, end, readTs, consistency, mode, limit, null, TabletServed.NONE)
         .start();
   }
 

@@ -147,7 +147,7 @@ final class RoutedCall<Req, Resp> {
         LOG.debug(
             "{} tablet {}: {} failed: {}", rpc.name(), tabletId, target, d.error().getMessage());
         ctx.leaders().invalidate(tabletId, target.address());
-        if (mode == RoutingMode.ANY_REPLICA) {
+        if (mode == RoutingMode.ANY_REPLICA || mode == RoutingMode.LEADER_FIRST) {
           selector.preferLeaderNext();
         }
         retryLater(d.error());

@@ -12,6 +12,11 @@ enum RoutingMode {
    * timestamp yet, try the cached leader next, whose safe time is the newest.
    */
   ANY_REPLICA,
+  /**
+   * Any replica, the cached leader first: a snapshot read at "now", which followers cannot serve
+   * yet (see {@link SnapshotRoute#LEADER_FIRST}).
+   */
+  LEADER_FIRST,
   /** One given replica only (status of that replica); hints are not followed. */
   FIXED
 }

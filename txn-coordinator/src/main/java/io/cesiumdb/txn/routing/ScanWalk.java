@@ -38,6 +38,7 @@ final class ScanWalk {
   private final long keyspace;
   private final ByteString end;
   private final ReadConsistency consistency;
+  private final RoutingMode mode;
   private final int limit;
   private final TxnContext txn;
   private final TabletServed served;
@@ -57,6 +58,7 @@ final class ScanWalk {
       ByteString end,
       long readTs,
       ReadConsistency consistency,
+      RoutingMode mode,
       int limit,
       TxnContext txn,
       TabletServed served) {
@@ -68,6 +70,7 @@ final class ScanWalk {
     this.end = end;
     this.readTs = readTs;
     this.consistency = consistency;
+    this.mode = mode;
     this.limit = limit;
   }
 
@@ -105,7 +108,7 @@ final class ScanWalk {
                         txn == null ? TabletRpc.SCAN : TabletRpc.TXN_SCAN,
                         d,
                         request(d, at),
-                        TabletRouter.modeFor(consistency),
+                        mode,
                         dl)
                     .whenComplete((r, t) -> router.repairIfStale(keyspace, at, d, t))
                     .thenApply(r -> new Page(d, r)));

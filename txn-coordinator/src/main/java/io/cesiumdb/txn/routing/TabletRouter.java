@@ -81,6 +81,19 @@ public final class TabletRouter implements AutoCloseable {
   }
 
   /**
+   * As {@link #read(TabletDescriptor, ReadRequest)}; a {@code SNAPSHOT} read goes by {@code route}.
+   */
+  public CompletableFuture<ReadResponse> read(
+      TabletDescriptor tablet, ReadRequest request, SnapshotRoute route) {
+    return submit(
+        TabletRpc.READ,
+        tablet,
+        request,
+        modeFor(request == null ? null : request.getConsistency(), route),
+        null);
+  }
+
+  /**
    * Scans part of a tablet; routed like {@link #read}. One page: the caller follows resume keys.
    */
   public CompletableFuture<ScanResponse> scan(TabletDescriptor tablet, ScanRequest request) {
@@ -187,6 +200,14 @@ public final class TabletRouter implements AutoCloseable {
   }
 
   static RoutingMode modeFor(ReadConsistency consistency) {
+    return modeOf(consistency);
+  }
+
+  /** As {@link #modeFor(ReadConsistency)}; a {@code SNAPSHOT} read goes by {@code route}. */
+  static RoutingMode modeFor(ReadConsistency consistency, SnapshotRoute route) {
+    if (consistency == ReadConsistency.SNAPSHOT && route == SnapshotRoute.LEADER_FIRST) {
+      return RoutingMode.LEADER_FIRST;
+    }
     return modeOf(consistency);
   }
 

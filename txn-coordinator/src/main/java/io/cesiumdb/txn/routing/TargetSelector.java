@@ -10,9 +10,9 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>a leader named by the last not-leader hint ({@link #redirectTo});
- *   <li>the cached leader, in {@link RoutingMode#LEADER} mode always, in {@link
- *       RoutingMode#ANY_REPLICA} mode only after a replica could not serve ({@link
- *       #preferLeaderNext}); never the endpoint that just failed;
+ *   <li>the cached leader, in {@link RoutingMode#LEADER} and {@link RoutingMode#LEADER_FIRST} modes
+ *       always, in {@link RoutingMode#ANY_REPLICA} mode only after a replica could not serve
+ *       ({@link #preferLeaderNext}); never the endpoint that just failed;
  *   <li>the next replica of the descriptor in rotation, skipping the one just tried.
  * </ol>
  *
@@ -77,7 +77,7 @@ final class TargetSelector {
   }
 
   private Optional<Endpoint> cachedLeader() {
-    if (mode != RoutingMode.LEADER && !preferLeader) {
+    if (mode == RoutingMode.ANY_REPLICA && !preferLeader) {
       return Optional.empty();
     }
     preferLeader = false;

@@ -72,7 +72,17 @@ final class TxnCalls {
     if (start == null || end == null || !valid(txn) || served == null) {
       return KeyRouter.invalid("txn scan: start, end, a txn id and a listener are required");
     }
-    return new ScanWalk(router, keyspace, start, end, 0, ReadConsistency.LEADER, 0, txn, served)
+    return new ScanWalk(
+            router,
+            keyspace,
+            start,
+            end,
+            0,
+            ReadConsistency.LEADER,
+            RoutingMode.LEADER,
+            0,
+            txn,
+            served)
         .start();
   }
 

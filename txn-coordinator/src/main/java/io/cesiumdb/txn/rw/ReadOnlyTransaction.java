@@ -5,6 +5,7 @@ import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.ReadResponse;
 import io.cesiumdb.proto.tablet.Row;
 import io.cesiumdb.txn.routing.KeyRouter;
+import io.cesiumdb.txn.routing.SnapshotRoute;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +24,16 @@ import java.util.Optional;
 public final class ReadOnlyTransaction {
   private final KeyRouter router;
   private final long readTs;
+  private final SnapshotRoute route;
 
-  ReadOnlyTransaction(KeyRouter router, long readTs) {
+  /**
+   * @param route {@link SnapshotRoute#LEADER_FIRST} for a snapshot at "now" (followers' safe time
+   *     trails it), {@link SnapshotRoute#ANY_REPLICA} for one in the past
+   */
+  ReadOnlyTransaction(KeyRouter router, long readTs, SnapshotRoute route) {
     this.router = router;
     this.readTs = readTs;
+    this.route = route;
   }
 
   /** The snapshot's timestamp. */
@@ -36,12 +43,14 @@ public final class ReadOnlyTransaction {
 
   /** The value of {@code key} as of {@link #readTs()}. */
   public Optional<ByteString> read(long keyspace, ByteString key) {
-    ReadResponse r = TxnErrors.await(router.read(keyspace, key, ReadConsistency.SNAPSHOT, readTs));
+    ReadResponse r =
+        TxnErrors.await(router.read(keyspace, key, ReadConsistency.SNAPSHOT, readTs, route));
     return r.getFound() ? Optional.of(r.getValue()) : Optional.empty();
   }
 
   /** The rows of {@code [start, end)} (empty end = to the end) as of {@link #readTs()}. */
   public List<Row> scan(long keyspace, ByteString start, ByteString end) {
-    return TxnErrors.await(router.scan(keyspace, start, end, readTs, ReadConsistency.SNAPSHOT));
+    return TxnErrors.await(
+        router.scan(keyspace, start, end, readTs, ReadConsistency.SNAPSHOT, 0, route));
   }
 }

@@ -4,6 +4,7 @@ import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.truetime.TrueTime;
 import io.cesiumdb.txn.routing.KeyRouter;
+import io.cesiumdb.txn.routing.SnapshotRoute;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,7 +75,7 @@ public final class Transactions implements AutoCloseable {
    * acknowledged before this call (their commit wait put them below it), takes no locks.
    */
   public ReadOnlyTransaction readOnly() {
-    return new ReadOnlyTransaction(router, trueTime.now().latest());
+    return new ReadOnlyTransaction(router, trueTime.now().latest(), SnapshotRoute.LEADER_FIRST);
   }
 
   /** A snapshot read at exactly {@code readTs} (time travel), at any replica that reached it. */
@@ -82,7 +83,7 @@ public final class Transactions implements AutoCloseable {
     if (readTs <= 0) {
       throw new CesiumException(ErrorCode.INVALID_ARGUMENT, "snapshot timestamp must be > 0");
     }
-    return new ReadOnlyTransaction(router, readTs);
+    return new ReadOnlyTransaction(router, readTs, SnapshotRoute.ANY_REPLICA);
   }
 
   /**

@@ -74,6 +74,43 @@ class FollowerReadTest {
   }
 
   @Test
+  void aSnapshotAtNowGoesToTheCachedLeaderFirst() {
+    ErrorDetail behind =
+        ErrorDetail.newBuilder()
+            .setCode(ErrorCode.REPLICA_BEHIND.id())
+            .setMessage("safe time 5 < read ts 10")
+            .build();
+    for (int i : new int[] {1, 3}) {
+      cluster.node(i).onRead = r -> ReadResponse.newBuilder().setError(behind).build();
+    }
+    TabletRouter router = cluster.router();
+    router.leaders().update(FakeCluster.TABLET_ID, new Endpoint("n2", cluster.node(2).address));
+
+    for (int i = 0; i < 3; i++) {
+      ReadResponse r = router.read(tablet, snapshotRead, SnapshotRoute.LEADER_FIRST).join();
+      assertEquals("n2", r.getValue().toStringUtf8());
+    }
+
+    assertEquals(3, router.metrics().snapshot().attempts(), "no attempt wasted on a follower");
+    assertEquals(0, cluster.node(1).reads.get() + cluster.node(3).reads.get());
+  }
+
+  @Test
+  void leaderFirstWithNoKnownLeaderStillFindsAReplica() {
+    cluster.node(1).actAsFollowerOf(cluster.node(2));
+    cluster.node(3).actAsFollowerOf(cluster.node(2));
+    ReadResponse served = ReadResponse.newBuilder().setFound(true).build();
+    cluster.node(1).onRead = r -> served.toBuilder().setValue(FakeTablet.utf8("n1")).build();
+    cluster.node(3).onRead = r -> served.toBuilder().setValue(FakeTablet.utf8("n3")).build();
+    TabletRouter router = cluster.router();
+
+    ReadResponse r = router.read(tablet, snapshotRead, SnapshotRoute.LEADER_FIRST).join();
+
+    assertTrue(Set.of("n1", "n2", "n3").contains(r.getValue().toStringUtf8()));
+    assertEquals(1, router.metrics().snapshot().attempts());
+  }
+
+  @Test
   void leaderScansFindAndStayWithTheLeader() {
     cluster.node(1).actAsFollowerOf(cluster.node(2));
     cluster.node(3).actAsFollowerOf(cluster.node(2));
