@@ -1,15 +1,14 @@
 package io.cesiumdb.sql.catalog;
 
 import io.cesiumdb.proto.placement.TableDef;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.Lookup;
 
 /**
  * One catalog schema as a Calcite schema. Live: every lookup asks the {@link Catalog}, so tables
- * created or dropped after planning started are seen by the next statement (the catalog's own cache
- * decides how fresh that is).
+ * created or dropped after planning started are seen by the next statement; a name resolves through
+ * the catalog's point lookup, which refreshes on a miss ({@link CatalogLookup}).
  */
 final class CatalogSchema extends AbstractSchema {
   private final Catalog catalog;
@@ -21,12 +20,11 @@ final class CatalogSchema extends AbstractSchema {
   }
 
   @Override
-  protected Map<String, Table> getTableMap() {
-    Map<String, Table> tables = new LinkedHashMap<>();
-    for (TableDef t : catalog.tables(name)) {
-      tables.put(t.getName(), new CesiumTable(t));
-    }
-    return tables;
+  public Lookup<Table> tables() {
+    return new CatalogLookup<>(
+        table -> catalog.table(name, table).map(CesiumTable::new),
+        table -> catalog.table(name, table).map(CesiumTable::new).orElse(null),
+        () -> catalog.tables(name).stream().map(TableDef::getName).toList());
   }
 
   @Override

@@ -1,11 +1,11 @@
 package io.cesiumdb.sql.catalog;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.Lookup;
 
 /**
  * Exposes a {@link Catalog} to Calcite: a root schema whose sub-schemas are the catalog's schemas
@@ -30,12 +30,15 @@ public final class CatalogSchemas {
     }
 
     @Override
-    protected Map<String, Schema> getSubSchemaMap() {
-      Map<String, Schema> out = new LinkedHashMap<>();
-      for (String name : catalog.schemas()) {
-        out.put(name, new CatalogSchema(catalog, name));
-      }
-      return out;
+    public Lookup<Schema> subSchemas() {
+      return new CatalogLookup<>(
+          name -> catalog.hasSchema(name) ? Optional.of(schema(name)) : Optional.empty(),
+          this::schema,
+          catalog::schemas);
+    }
+
+    private Schema schema(String name) {
+      return new CatalogSchema(catalog, name);
     }
 
     @Override

@@ -67,6 +67,43 @@ class CatalogSchemasTest {
   }
 
   @Test
+  void aTableMissingFromAStaleListingStillResolvesByName() throws Exception {
+    List<TableDef> before = catalog.tables("PUBLIC");
+    create("create table fresh (k int primary key)");
+    Catalog staleListing =
+        new Catalog() {
+          @Override
+          public List<String> schemas() {
+            return catalog.schemas();
+          }
+
+          @Override
+          public boolean hasSchema(String schema) {
+            return catalog.hasSchema(schema);
+          }
+
+          @Override
+          public List<TableDef> tables(String schema) {
+            return schema.equals("PUBLIC") ? before : catalog.tables(schema);
+          }
+
+          @Override
+          public java.util.Optional<TableDef> table(String schema, String name) {
+            return catalog.table(schema, name);
+          }
+
+          @Override
+          public long version() {
+            return catalog.version();
+          }
+        };
+    root = CatalogSchemas.rootSchema(staleListing);
+
+    assertEquals(List.of("K"), validate("select * from fresh").getFieldNames());
+    assertEquals(false, root.getSubSchema("PUBLIC").getTableNames().contains("FRESH"));
+  }
+
+  @Test
   void tablesExposeTheirDefinitionAndKey() throws Exception {
     CesiumTable events = (CesiumTable) root.getSubSchema("APP").getTable("EVENTS");
     TableDef def = events.tableDef();
