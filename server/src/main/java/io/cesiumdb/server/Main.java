@@ -5,6 +5,7 @@ import io.cesiumdb.server.cli.SqlCommand;
 import io.cesiumdb.server.cli.StartCommand;
 import io.cesiumdb.server.cli.StatusCommand;
 import io.cesiumdb.server.cli.VersionCommand;
+import io.cesiumdb.server.cli.WorkloadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       StartCommand.class,
       StatusCommand.class,
       SqlCommand.class,
+      WorkloadCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,77 @@
+package io.cesiumdb.server.workload;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
+/** SQLSTATE helpers shared by the workloads and the runner. */
+public final class Sql {
+  /** Serialization failure: the transaction was aborted and may be retried. */
+  public static final String SERIALIZATION_FAILURE = "40001";
+
+  /** SQLSTATE classes after which a statement certainly did not take effect. */
+  private static final Set<String> DEFINITE_CLASSES = Set.of("40", "22", "23", "25", "42", "0A");
+
+  private Sql() {}
+
+  /** The SQLSTATE, or "" when there is none. */
+  public static String state(SQLException e) {
+    return e.getSQLState() == null ? "" : e.getSQLState();
+  }
+
+  /** Whether the transaction was aborted and should be retried. */
+  public static boolean isRetryable(SQLException e) {
+    return SERIALIZATION_FAILURE.equals(state(e));
+  }
+
+  /** Whether a write that threw this certainly did not take effect. */
+  public static boolean isDefinite(SQLException e) {
+    String s = state(e);
+    return s.length() >= 2 && DEFINITE_CLASSES.contains(s.substring(0, 2));
+  }
+
+  /** SQLSTATE and message on one line. */
+  public static String describe(Throwable t) {
+    if (t instanceof SQLException e) {
+      return "[" + state(e) + "] " + firstLine(e.getMessage());
+    }
+    return t.getClass().getSimpleName() + ": " + firstLine(t.getMessage());
+  }
+
+  /** Rolls back, ignoring errors (the connection may be gone). */
+  public static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException | RuntimeException ignored) {
+      // the transaction is over either way
+    }
+  }
+
+  /** Runs {@code body} in one read-only transaction and commits it. */
+  public static <T> T readOnly(Connection c, Body<T> body) throws SQLException {
+    c.setAutoCommit(false);
+    c.setReadOnly(true);
+    try {
+      T result = body.run(c);
+      c.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly(c);
+      throw e;
+    }
+  }
+
+  /** Work done on a connection. */
+  @FunctionalInterface
+  public interface Body<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,123 @@
+package io.cesiumdb.server.workload;
+
+import io.cesiumdb.server.workload.history.History;
+import io.cesiumdb.server.workload.history.Op;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client process: a writer or a reader, running ops back to back on its own connection until
+ * the run stops, recording each invocation and completion. A write that throws is {@code fail} when
+ * the SQLSTATE says it certainly did not happen ({@link Sql#isDefinite}) and {@code info}
+ * otherwise; a read that throws is {@code fail} (reads change nothing). After any op that did not
+ * end ok the worker checks its connection and opens a new one when it is gone.
+ */
+final class Worker implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+  private static final long RECONNECT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+  private final int process;
+  private final boolean writer;
+  private final Workload workload;
+  private final History history;
+  private final Connections connections;
+  private final Retries retries;
+  private final AtomicBoolean stop;
+  private final Random random;
+  private Connection connection;
+
+  Worker(int process, boolean writer, RunContext run, long seed) {
+    this.process = process;
+    this.writer = writer;
+    this.workload = run.workload();
+    this.history = run.history();
+    this.connections = run.connections();
+    this.retries = run.retries();
+    this.stop = run.stop();
+    this.random = new Random(seed * 1_000_003L + process);
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!stop.get()) {
+        if (connection == null && !connect()) {
+          continue;
+        }
+        boolean ok = writer ? write() : read();
+        if (!ok) {
+          checkConnection();
+        }
+      }
+    } finally {
+      close();
+    }
+  }
+
+  private boolean write() {
+    Object args = workload.nextWrite(random);
+    Op invoke = history.invoke(process, workload.writeF(), args);
+    try {
+      Outcome o = workload.write(connection, args, retries);
+      history.complete(invoke, o.type(), o.value(), o.error());
+      return o.type() == Op.Type.OK;
+    } catch (SQLException | RuntimeException e) {
+      Op.Type type = e instanceof SQLException s && Sql.isDefinite(s) ? Op.Type.FAIL : Op.Type.INFO;
+      history.complete(invoke, type, null, Sql.describe(e));
+      return false;
+    }
+  }
+
+  private boolean read() {
+    Op invoke = history.invoke(process, "read", null);
+    try {
+      Object value = workload.read(connection);
+      history.complete(invoke, Op.Type.OK, value, null);
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      history.complete(invoke, Op.Type.FAIL, null, Sql.describe(e));
+      return false;
+    }
+  }
+
+  private boolean connect() {
+    try {
+      connection = connections.open(process);
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("process {}: cannot connect: {}", process, Sql.describe(e));
+      LockSupport.parkNanos(RECONNECT_BACKOFF_NANOS);
+      return false;
+    }
+  }
+
+  private void checkConnection() {
+    boolean valid;
+    try {
+      valid = connection.isValid(2);
+    } catch (SQLException | RuntimeException e) {
+      valid = false;
+    }
+    if (!valid) {
+      close();
+    }
+  }
+
+  private void close() {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("process {}: close: {}", process, Sql.describe(e));
+    }
+    connection = null;
+  }
+}

@@ -1,0 +1,143 @@
+package io.cesiumdb.server.workload.bank;
+
+import io.cesiumdb.server.workload.Anomaly;
+import io.cesiumdb.server.workload.history.Op;
+import io.cesiumdb.server.workload.history.OpPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Judges a bank history: every ok read must see exactly the accounts 0..n-1, no negative balance,
+ * and the initial total; and the final read must succeed and see the initial total ("no
+ * acknowledged transfer lost"). Bad reads are reported per kind with the first, the worst and the
+ * last one, as Jepsen's bank checker does.
+ */
+public final class BankChecker {
+  private final int accounts;
+  private final long total;
+
+  public BankChecker(int accounts, long total) {
+    this.accounts = accounts;
+    this.total = total;
+  }
+
+  /** The anomalies of {@code ops}; empty when valid. */
+  public List<Anomaly> check(List<Op> ops) {
+    List<OpPair> reads = OpPair.withF(OpPair.pairs(ops), "read");
+    BadReads wrongN = new BadReads("wrong-n");
+    BadReads wrongTotal = new BadReads("wrong-total");
+    BadReads negative = new BadReads("negative-value");
+    for (OpPair r : reads) {
+      if (!r.ok()) {
+        continue;
+      }
+      Map<?, ?> balances = (Map<?, ?>) r.result();
+      if (balances.size() != accounts || !idsInRange(balances)) {
+        wrongN.add(r, Math.abs(balances.size() - accounts) + 1, balances.size() + " accounts");
+      }
+      long sum = sum(balances);
+      if (sum != total) {
+        wrongTotal.add(r, Math.abs(sum - total), "total " + sum + " (expected " + total + ")");
+      }
+      long min = balances.values().stream().mapToLong(v -> (Long) v).min().orElse(0);
+      if (min < 0) {
+        negative.add(r, -min, "lowest balance " + min + " in " + balances);
+      }
+    }
+    List<Anomaly> out = new ArrayList<>();
+    for (BadReads b : List.of(wrongN, wrongTotal, negative)) {
+      b.anomaly().ifPresent(out::add);
+    }
+    finalRead(reads).ifPresent(out::add);
+    return out;
+  }
+
+  private Optional<Anomaly> finalRead(List<OpPair> reads) {
+    OpPair last = null;
+    for (OpPair r : reads) {
+      if (r.invoke().process() == Op.FINAL && r.ok()) {
+        last = r;
+      }
+    }
+    if (last == null) {
+      return Optional.of(
+          new Anomaly("final-read", "no final read succeeded: cannot tell if transfers were lost"));
+    }
+    long sum = sum((Map<?, ?>) last.result());
+    if (sum != total) {
+      return Optional.of(
+          new Anomaly(
+              "lost-transfer",
+              "the final read saw total " + sum + ", not " + total + ": " + last.result()));
+    }
+    return Optional.empty();
+  }
+
+  private boolean idsInRange(Map<?, ?> balances) {
+    for (Object id : balances.keySet()) {
+      long v = (Long) id;
+      if (v < 0 || v >= accounts) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The sum of the balances of a read. */
+  static long sum(Map<?, ?> balances) {
+    long sum = 0;
+    for (Object v : balances.values()) {
+      sum += (Long) v;
+    }
+    return sum;
+  }
+
+  /** Bad reads of one kind: count, first, worst (largest badness), last. */
+  private static final class BadReads {
+    private final String type;
+    private int count;
+    private String first;
+    private String worst;
+    private String last;
+    private long worstBadness = -1;
+
+    BadReads(String type) {
+      this.type = type;
+    }
+
+    void add(OpPair read, long badness, String what) {
+      String line = describe(read, what);
+      count++;
+      if (first == null) {
+        first = line;
+      }
+      if (badness > worstBadness) {
+        worstBadness = badness;
+        worst = line;
+      }
+      last = line;
+    }
+
+    Optional<Anomaly> anomaly() {
+      if (count == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Anomaly(
+              type,
+              count + " bad reads; first: " + first + "; worst: " + worst + "; last: " + last));
+    }
+
+    private static String describe(OpPair read, String what) {
+      return String.format(
+          Locale.ROOT,
+          "read by process %d at %.3f s: %s",
+          read.invoke().process(),
+          read.completeNanos() / 1e9,
+          what);
+    }
+  }
+}

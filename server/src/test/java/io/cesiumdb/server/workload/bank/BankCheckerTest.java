@@ -1,0 +1,87 @@
+package io.cesiumdb.server.workload.bank;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cesiumdb.server.workload.Anomaly;
+import io.cesiumdb.server.workload.HistoryBuilder;
+import io.cesiumdb.server.workload.history.Op;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class BankCheckerTest {
+  private final BankChecker checker = new BankChecker(3, 30);
+
+  private static Map<Long, Long> bal(long... b) {
+    Map<Long, Long> m = new TreeMap<>();
+    for (int i = 0; i < b.length; i++) {
+      m.put((long) i, b[i]);
+    }
+    return m;
+  }
+
+  private static Map<String, Object> transfer(long from, long to, long amount) {
+    return Map.of("from", from, "to", to, "amount", amount);
+  }
+
+  private static HistoryBuilder validRun() {
+    return new HistoryBuilder()
+        .op(0, "transfer", transfer(0, 1, 5), transfer(0, 1, 5), 0, 10)
+        .op(1, "read", null, bal(10, 10, 10), 1, 2)
+        .op(1, "read", null, bal(5, 15, 10), 11, 12)
+        .invoke(0, "transfer", transfer(1, 2, 3), 13)
+        .info(0, 20);
+  }
+
+  @Test
+  void consistentReadsAndAFinalReadWithTheTotalAreValid() {
+    List<Op> ops = validRun().op(Op.FINAL, "read", null, bal(5, 12, 13), 30, 31).build();
+    assertEquals(List.of(), checker.check(ops));
+  }
+
+  @Test
+  void wrongTotalsAreReportedWithFirstWorstAndLast() {
+    List<Op> ops =
+        validRun()
+            .op(2, "read", null, bal(5, 10, 10), 21, 22)
+            .op(2, "read", null, bal(0, 0, 10), 23, 24)
+            .op(2, "read", null, bal(9, 10, 10), 25, 26)
+            .op(Op.FINAL, "read", null, bal(10, 10, 10), 30, 31)
+            .build();
+    List<Anomaly> found = checker.check(ops);
+    assertEquals(1, found.size(), found.toString());
+    Anomaly a = found.get(0);
+    assertEquals("wrong-total", a.type());
+    assertTrue(a.description().startsWith("3 bad reads"), a.description());
+    assertTrue(
+        a.description().contains("first: read by process 2 at 0.022 s: total 25"), a.description());
+    assertTrue(
+        a.description().contains("worst: read by process 2 at 0.024 s: total 10"), a.description());
+    assertTrue(
+        a.description().contains("last: read by process 2 at 0.026 s: total 29"), a.description());
+  }
+
+  @Test
+  void negativeBalancesAndWrongAccountCountsAreAnomalies() {
+    List<Op> ops =
+        validRun()
+            .op(2, "read", null, bal(-5, 25, 10), 21, 22)
+            .op(2, "read", null, Map.of(0L, 20L, 1L, 10L), 23, 24)
+            .op(Op.FINAL, "read", null, bal(10, 10, 10), 30, 31)
+            .build();
+    List<String> types = checker.check(ops).stream().map(Anomaly::type).toList();
+    assertEquals(List.of("wrong-n", "negative-value"), types);
+  }
+
+  @Test
+  void aFinalReadWithALostTransferOrNoFinalReadIsAnAnomaly() {
+    List<Op> lost = validRun().op(Op.FINAL, "read", null, bal(5, 10, 10), 30, 31).build();
+    List<String> types = checker.check(lost).stream().map(Anomaly::type).toList();
+    assertEquals(List.of("wrong-total", "lost-transfer"), types);
+
+    List<Op> none = validRun().invoke(Op.FINAL, "read", null, 30).fail(Op.FINAL, 31).build();
+    assertEquals(List.of("final-read"), checker.check(none).stream().map(Anomaly::type).toList());
+  }
+}
