@@ -51,6 +51,12 @@ public final class StartCommand implements Callable<Integer> {
   /** What the command prints on stdout once the node serves; tests and scripts wait for it. */
   public static final String READY = "cesium node ready";
 
+  /**
+   * The hidden negative-control switch: exists only to prove that the consistency suite catches the
+   * violation commit wait prevents.
+   */
+  public static final String UNSAFE_DISABLE_COMMIT_WAIT = "--unsafe-disable-commit-wait";
+
   enum ClockKind {
     system,
     simulated
@@ -131,6 +137,14 @@ public final class StartCommand implements Callable<Integer> {
   long gcRetentionMinutes;
 
   @Option(
+      names = UNSAFE_DISABLE_COMMIT_WAIT,
+      hidden = true,
+      description =
+          "NEGATIVE CONTROL ONLY: no commit wait in replicas or the coordinator, so the node is"
+              + " not externally consistent. Refused unless --clock simulated.")
+  boolean unsafeDisableCommitWait;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help message and exit.")
@@ -183,8 +197,20 @@ public final class StartCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--gc-retention-minutes must be >= 0, got " + gcRetentionMinutes);
     }
+    if (unsafeDisableCommitWait && !simulated) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          UNSAFE_DISABLE_COMMIT_WAIT
+              + " is a negative control for tests: it needs --clock simulated");
+    }
+    if (unsafeDisableCommitWait) {
+      spec.commandLine()
+          .getErr()
+          .println("WARNING: commit wait disabled (negative control): not externally consistent");
+    }
     return NodeOptions.defaults()
         .withClockSimulated(simulated)
+        .withCommitWait(!unsafeDisableCommitWait)
         .withPdPeers(members)
         .withJoinAddresses(joins)
         .withGc(GcConfig.defaults().withRetention(Duration.ofMinutes(gcRetentionMinutes)));

@@ -3,6 +3,8 @@ package io.cesiumdb.server.node;
 import io.cesiumdb.pd.cluster.LivenessPolicy;
 import io.cesiumdb.pd.service.PlacementDriver;
 import io.cesiumdb.pd.service.PlacementDriverConfig;
+import io.cesiumdb.server.fault.FaultAdminRpc;
+import io.cesiumdb.server.fault.UnsafeNoCommitWait;
 import io.cesiumdb.server.rpc.GrpcClockPeer;
 import io.cesiumdb.server.rpc.NodeRpcServer;
 import io.cesiumdb.server.rpc.PdLeader;
@@ -12,6 +14,7 @@ import io.cesiumdb.tablet.TabletServerConfig;
 import io.cesiumdb.truetime.ClockOffsetMonitor;
 import io.cesiumdb.truetime.ClockPeer;
 import io.cesiumdb.truetime.ClockSource;
+import io.cesiumdb.truetime.SimulatedClock;
 import io.cesiumdb.truetime.TrueTime;
 import io.grpc.BindableService;
 import java.io.IOException;
@@ -39,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>Lifecycle: {@link #start()} opens the data directory and binds both ports; {@link
  * #connectPeers} points the clock monitor at the other nodes; {@link #close()} stops in order;
  * {@link #halt()} stops abruptly (tests: as if the process died). Both may be called repeatedly.
+ *
+ * <p>Faults: a node with a simulated clock also serves the fault admin RPC ({@link FaultAdminRpc},
+ * outside the fault interceptor); {@link NodeOptions#commitWait()} false (negative control only)
+ * turns off the replicas' commit wait and gives the coordinator an {@link UnsafeNoCommitWait}.
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
@@ -56,8 +63,16 @@ public final class Node implements AutoCloseable {
   private volatile PdAgent agent;
   private NodeSql sql;
 
-  /** Creates a stopped node. */
+  /**
+   * Creates a stopped node.
+   *
+   * @throws IllegalArgumentException when commit wait is off without a simulated clock
+   */
   public Node(NodeConfig config, ClockSource clock, NodeOptions options) {
+    if (!options.commitWait() && !(options.clockSimulated() && clock instanceof SimulatedClock)) {
+      throw new IllegalArgumentException(
+          "commit wait may be disabled only on a node with a simulated clock (negative control)");
+    }
     this.config = config;
     this.options = options;
     this.clock = clock;
@@ -87,7 +102,8 @@ public final class Node implements AutoCloseable {
                       config.dataDir(),
                       options.raft(),
                       options.faults())
-                  .withGc(options.gc()),
+                  .withGc(options.gc())
+                  .withCommitWait(options.commitWait()),
               trueTime);
       new ClockDiscipline(config.nodeId(), monitor).start(tablets, scheduler);
       List<BindableService> more = new ArrayList<>();
@@ -103,10 +119,12 @@ public final class Node implements AutoCloseable {
                 config.nodeId(),
                 config.host() + ":" + config.rpcPort(),
                 options.pdSeeds(),
-                trueTime);
+                coordinatorTrueTime());
         more.add(sql.service());
       }
-      rpc = NodeRpcServer.start(config, trueTime, options, tablets.rpcService(), more, scheduler);
+      rpc =
+          NodeRpcServer.start(
+              config, trueTime, options, tablets.rpcService(), more, adminServices(), scheduler);
       if (options.hasPlacementDriver()) {
         agent =
             new PdAgent(
@@ -132,6 +150,22 @@ public final class Node implements AutoCloseable {
         rpcPort(),
         tablets.raftAddress());
     return this;
+  }
+
+  /**
+   * The fault admin, only on a node whose clock is simulated: a production node serves none, so
+   * fault injection there fails with UNIMPLEMENTED.
+   */
+  private List<BindableService> adminServices() {
+    if (options.clockSimulated() && clock instanceof SimulatedClock simulated) {
+      return List.of(new FaultAdminRpc(config.nodeId(), simulated, options.faults()));
+    }
+    return List.of();
+  }
+
+  /** The coordinator's TrueTime: without commit wait under the negative control. */
+  private TrueTime coordinatorTrueTime() {
+    return options.commitWait() ? trueTime : new UnsafeNoCommitWait(trueTime);
   }
 
   private PlacementDriverConfig pdConfig() {

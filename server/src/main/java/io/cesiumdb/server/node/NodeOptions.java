@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  *     timeouts with it); identity by default
  * @param gc multi-version GC of the node's tablets: retention (default 1 h, {@code cesium start
  *     --gc-retention}), pass interval, batch bound
+ * @param commitWait true (default): replicas and the coordinator commit-wait. False only as the
+ *     consistency suite's negative control ({@link #withCommitWait})
  */
 public record NodeOptions(
     boolean clockSimulated,
@@ -43,7 +45,8 @@ public record NodeOptions(
     Duration heartbeatInterval,
     List<String> joinAddresses,
     Function<PlacementDriverConfig, PlacementDriverConfig> pdConfig,
-    GcConfig gc) {
+    GcConfig gc,
+    boolean commitWait) {
 
   public NodeOptions {
     Objects.requireNonNull(gc, "gc");
@@ -77,7 +80,34 @@ public record NodeOptions(
         heartbeatInterval,
         List.of(),
         Function.identity(),
-        GcConfig.defaults());
+        GcConfig.defaults(),
+        true);
+  }
+
+  /** All options but commit wait, which is on. */
+  public NodeOptions(
+      boolean clockSimulated,
+      ClockOffsetMonitor.Config monitor,
+      RaftTuning raft,
+      FaultPlan faults,
+      List<PdPeer> pdPeers,
+      PdTuning pdTuning,
+      Duration heartbeatInterval,
+      List<String> joinAddresses,
+      Function<PlacementDriverConfig, PlacementDriverConfig> pdConfig,
+      GcConfig gc) {
+    this(
+        clockSimulated,
+        monitor,
+        raft,
+        faults,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        joinAddresses,
+        pdConfig,
+        gc,
+        true);
   }
 
   /** Options without a placement driver. */
@@ -118,7 +148,8 @@ public record NodeOptions(
         heartbeatInterval,
         joinAddresses,
         pdConfig,
-        gc);
+        gc,
+        commitWait);
   }
 
   public NodeOptions withRaft(RaftTuning tuning) {
@@ -132,7 +163,8 @@ public record NodeOptions(
         heartbeatInterval,
         joinAddresses,
         pdConfig,
-        gc);
+        gc,
+        commitWait);
   }
 
   public NodeOptions withFaults(FaultPlan plan) {
@@ -146,7 +178,8 @@ public record NodeOptions(
         heartbeatInterval,
         joinAddresses,
         pdConfig,
-        gc);
+        gc,
+        commitWait);
   }
 
   public NodeOptions withPdPeers(List<PdPeer> peers) {
@@ -160,7 +193,8 @@ public record NodeOptions(
         heartbeatInterval,
         joinAddresses,
         pdConfig,
-        gc);
+        gc,
+        commitWait);
   }
 
   public NodeOptions withPdTuning(PdTuning tuning) {
@@ -174,7 +208,8 @@ public record NodeOptions(
         heartbeatInterval,
         joinAddresses,
         pdConfig,
-        gc);
+        gc,
+        commitWait);
   }
 
   public NodeOptions withHeartbeatInterval(Duration interval) {
@@ -188,7 +223,8 @@ public record NodeOptions(
         interval,
         joinAddresses,
         pdConfig,
-        gc);
+        gc,
+        commitWait);
   }
 
   /** These RPC addresses ({@code host:port}) of existing nodes to find the PD leader through. */
@@ -203,7 +239,8 @@ public record NodeOptions(
         heartbeatInterval,
         addresses,
         pdConfig,
-        gc);
+        gc,
+        commitWait);
   }
 
   /** This customiser for the PD member's config (replaces any earlier one). */
@@ -219,7 +256,8 @@ public record NodeOptions(
         heartbeatInterval,
         joinAddresses,
         customiser,
-        gc);
+        gc,
+        commitWait);
   }
 
   /** These multi-version GC settings for the node's tablets. */
@@ -234,7 +272,29 @@ public record NodeOptions(
         heartbeatInterval,
         joinAddresses,
         pdConfig,
-        newGc);
+        newGc,
+        commitWait);
+  }
+
+  /**
+   * Commit wait on (true, the default and the only correct setting) or off. Off disables both the
+   * tablet replicas' commit wait and the transaction coordinator's CommitWait stage: a NEGATIVE
+   * CONTROL that exists only to prove the consistency suite catches the violation; allowed only
+   * with a simulated clock ({@code cesium start --unsafe-disable-commit-wait}).
+   */
+  public NodeOptions withCommitWait(boolean on) {
+    return new NodeOptions(
+        clockSimulated,
+        monitor,
+        raft,
+        faults,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        joinAddresses,
+        pdConfig,
+        gc,
+        on);
   }
 
   /** Whether the node with this id runs a placement-driver member. */

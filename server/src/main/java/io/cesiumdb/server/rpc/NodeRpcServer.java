@@ -47,9 +47,22 @@ public final class NodeRpcServer implements AutoCloseable {
     return start(config, trueTime, options, tabletService, List.of(), delayer);
   }
 
+  /** As below, without admin services. */
+  public static NodeRpcServer start(
+      NodeConfig config,
+      TrueTime trueTime,
+      NodeOptions options,
+      BindableService tabletService,
+      List<BindableService> moreServices,
+      ScheduledExecutorService delayer)
+      throws IOException {
+    return start(config, trueTime, options, tabletService, moreServices, List.of(), delayer);
+  }
+
   /**
    * As above, also hosting {@code moreServices} (the placement driver's, on a node running a PD
-   * member) behind the same interceptor.
+   * member) behind the same interceptor, and {@code adminServices} (the fault admin) outside it, so
+   * that no injected partition can cut the admin off its own node.
    */
   public static NodeRpcServer start(
       NodeConfig config,
@@ -57,6 +70,7 @@ public final class NodeRpcServer implements AutoCloseable {
       NodeOptions options,
       BindableService tabletService,
       List<BindableService> moreServices,
+      List<BindableService> adminServices,
       ScheduledExecutorService delayer)
       throws IOException {
     AtomicInteger boundPort = new AtomicInteger(config.rpcPort());
@@ -74,6 +88,7 @@ public final class NodeRpcServer implements AutoCloseable {
     for (BindableService more : moreServices) {
       builder.addService(ServerInterceptors.intercept(more, faults));
     }
+    adminServices.forEach(builder::addService);
     Server server = builder.build().start();
     boundPort.set(server.getPort());
     return new NodeRpcServer(server);

@@ -7,6 +7,13 @@
  * transfers through the tablet RPC, and {@code kill -9} through {@link
  * io.cesiumdb.server.workload.nemesis.NodeControl} when the run owns the node processes.
  *
+ * <p>Nemeses: {@code skew} (half the nodes' clocks off by 25/50/100 % of ε in turn), {@code strobe}
+ * (half the nodes flip between 0 and 80 % of ε every 10 ms), {@code bigskew} (a minority far beyond
+ * ε: they must fence), {@code partition} (halves, one isolated, majorities ring in turn), {@code
+ * leader-transfer} (every leader off one node), {@code kill} (kill -9 of the node leading most,
+ * heal restarts it). Membership (ids, RPC addresses) comes from the seeds: the placement driver's
+ * registry plus {@code Describe} at each seed, once. Choices come from the target's seed.
+ *
  * <p>Neighbours: the workload runner (above) schedules inject/heal and records both in the history;
  * the server's fault admin service (below) applies them. Invariants: {@code heal()} is idempotent
  * and safe when nothing is injected; the runner always heals before its final read.
