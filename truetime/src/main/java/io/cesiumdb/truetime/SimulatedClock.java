@@ -115,6 +115,14 @@ public final class SimulatedClock implements ClockSource {
   /**
    * Replaces the ε model (to inject ε spikes); the sync schedule stays anchored at construction.
    */
+  /**
+   * The smallest ε this clock ever claims (right after a sync; the model never decreases between
+   * syncs): an offset within it keeps the clock honest whenever the sawtooth resets.
+   */
+  public synchronized long epsilonFloorMicros() {
+    return epsilon.epsilonMicros(0);
+  }
+
   public synchronized void setEpsilonModel(EpsilonModel model) {
     if (model == null) {
       throw new IllegalArgumentException("epsilon model is required");

@@ -6,6 +6,7 @@ import io.cesiumdb.server.node.NodeConfig;
 import io.cesiumdb.server.node.NodeOptions;
 import io.cesiumdb.server.node.PeerAddress;
 import io.cesiumdb.tablet.gc.GcConfig;
+import io.cesiumdb.truetime.ClockOffsetMonitor;
 import io.cesiumdb.truetime.ClockSource;
 import io.cesiumdb.truetime.EpsilonModel;
 import io.cesiumdb.truetime.SimulatedClock;
@@ -122,11 +123,14 @@ public final class StartCommand implements Callable<Integer> {
 
   @Option(
       names = "--epsilon-ms",
-      defaultValue = "7",
       description =
-          "Clock error bound for the system clock; must cover the host's NTP error"
-              + " (default: ${DEFAULT-VALUE}).")
-  double epsilonMs;
+          "Clock error bound ε. System clock: must cover the host's NTP error (default: 7)."
+              + " Simulated clock: a fixed ε instead of Spanner's 1-7 ms sawtooth (the default),"
+              + " for test clusters whose faults are sized in ε.")
+  Double epsilonMs;
+
+  /** ε of the system clock when --epsilon-ms is not given. */
+  static final double DEFAULT_SYSTEM_EPSILON_MS = 7;
 
   @Option(
       names = "--gc-retention-minutes",
@@ -181,9 +185,22 @@ public final class StartCommand implements Callable<Integer> {
 
   private ClockSource clock(boolean simulated) {
     if (simulated) {
-      return new SimulatedClock(nodeId, TimeSource.system(), EpsilonModel.spannerDefault());
+      EpsilonModel model =
+          epsilonMs == null
+              ? EpsilonModel.spannerDefault()
+              : EpsilonModel.fixed(epsilonMicros(epsilonMs));
+      return new SimulatedClock(nodeId, TimeSource.system(), model);
     }
-    return new SystemClockSource(EpsilonModel.fixed(Math.round(epsilonMs * 1000)));
+    double ms = epsilonMs == null ? DEFAULT_SYSTEM_EPSILON_MS : epsilonMs;
+    return new SystemClockSource(EpsilonModel.fixed(epsilonMicros(ms)));
+  }
+
+  private long epsilonMicros(double ms) {
+    if (!(ms > 0) || ms > 10_000) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--epsilon-ms must be in (0, 10000], got " + ms);
+    }
+    return Math.round(ms * 1000);
   }
 
   NodeOptions options(boolean simulated, List<PdPeer> members) {
@@ -209,11 +226,25 @@ public final class StartCommand implements Callable<Integer> {
           .println("WARNING: commit wait disabled (negative control): not externally consistent");
     }
     return NodeOptions.defaults()
+        .withMonitor(monitor())
         .withClockSimulated(simulated)
         .withCommitWait(!unsafeDisableCommitWait)
         .withPdPeers(members)
         .withJoinAddresses(joins)
         .withGc(GcConfig.defaults().withRetention(Duration.ofMinutes(gcRetentionMinutes)));
+  }
+
+  /**
+   * Two honest clocks differ by at most the sum of their ε, so the tolerated offset between nodes
+   * is at least 2ε: the default (14 ms, for ε up to 7 ms) or more when --epsilon-ms is wider.
+   */
+  private ClockOffsetMonitor.Config monitor() {
+    ClockOffsetMonitor.Config d = ClockOffsetMonitor.Config.defaults();
+    long twoEpsilon = epsilonMs == null ? 0 : 2 * epsilonMicros(epsilonMs);
+    return twoEpsilon <= d.maxOffsetMicros()
+        ? d
+        : new ClockOffsetMonitor.Config(
+            twoEpsilon, d.sampleIntervalMicros(), d.staleAfterMicros(), d.samplesKept());
   }
 
   List<PdPeer> parsePdPeers() {

@@ -82,6 +82,7 @@ final class ClockFaults {
             .setDriftPpm(driftPpm)
             .setTrueOffsetMicros(clock.trueOffsetMicros())
             .setEpsilonMicros(clock.epsilonMicros())
+            .setEpsilonFloorMicros(clock.epsilonFloorMicros())
             .setHonest(clock.isHonest());
     if (strobe != null) {
       b.setStrobe(strobe);

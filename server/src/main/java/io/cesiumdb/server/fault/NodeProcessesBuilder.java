@@ -7,15 +7,17 @@ import java.util.Objects;
 
 /**
  * Settings of {@link NodeProcesses} before they start. Defaults: 3 nodes, no placement driver,
- * commit wait on, a 60 s ready timeout, JVM flags for small, quick-starting children ({@code
- * -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}).
+ * commit wait on, a 60 s ready timeout, JVM flags for small children ({@code -Xmx384m
+ * -XX:+UseSerialGC}). Not C1-only: a child serves minutes of workload, and the placement driver's
+ * PBKDF2 password check took seconds per login without the optimising compiler.
  */
 public final class NodeProcessesBuilder {
   final Path dir;
   int nodes = 3;
   int pdMembers;
   boolean unsafeDisableCommitWait;
-  List<String> jvmArgs = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  double epsilonMillis;
+  List<String> jvmArgs = List.of("-Xmx384m", "-XX:+UseSerialGC");
   Duration readyTimeout = Duration.ofSeconds(60);
 
   NodeProcessesBuilder(Path dir) {
@@ -55,6 +57,19 @@ public final class NodeProcessesBuilder {
    */
   public NodeProcessesBuilder unsafeDisableCommitWait(boolean on) {
     this.unsafeDisableCommitWait = on;
+    return this;
+  }
+
+  /**
+   * A fixed ε for every node's simulated clock ({@code --epsilon-ms}); 0 (the default) keeps
+   * Spanner's 1-7 ms sawtooth. Fault sizes are fractions of ε, and the negative control needs an ε
+   * wider than an operation's latency to show the anomaly commit wait prevents.
+   */
+  public NodeProcessesBuilder epsilonMillis(double ms) {
+    if (ms < 0) {
+      throw new IllegalArgumentException("negative epsilon " + ms);
+    }
+    this.epsilonMillis = ms;
     return this;
   }
 

@@ -21,6 +21,9 @@ final class StartArgs {
     cmd.addAll(List.of("--raft-port", port(self.raftAddress())));
     cmd.addAll(List.of("--data-dir", s.dir.resolve(self.nodeId()).toString()));
     cmd.addAll(List.of("--clock", "simulated"));
+    if (s.epsilonMillis > 0) {
+      cmd.addAll(List.of("--epsilon-ms", Double.toString(s.epsilonMillis)));
+    }
     for (Member m : all) {
       if (!m.nodeId().equals(self.nodeId())) {
         cmd.addAll(List.of("--peer", m.nodeId() + "=" + m.rpcAddress()));

@@ -260,6 +260,22 @@ public record NodeOptions(
         commitWait);
   }
 
+  /** This clock offset monitor configuration (the largest tolerated offset between two nodes). */
+  public NodeOptions withMonitor(ClockOffsetMonitor.Config newMonitor) {
+    return new NodeOptions(
+        clockSimulated,
+        newMonitor,
+        raft,
+        faults,
+        pdPeers,
+        pdTuning,
+        heartbeatInterval,
+        joinAddresses,
+        pdConfig,
+        gc,
+        commitWait);
+  }
+
   /** These multi-version GC settings for the node's tablets. */
   public NodeOptions withGc(GcConfig newGc) {
     return new NodeOptions(

@@ -14,19 +14,30 @@ import io.cesiumdb.txn.routing.PlacementCalls;
  * crosses the wire to the PD leader, never a log). A wrong password and an unknown user are the
  * same {@code AUTH_FAILED} (28P01); so is an empty user or password, without asking the PD. Other
  * failures (the PD unreachable: {@code UNAVAILABLE}) propagate as they are, so a client can tell
- * "try again" from "wrong password". Thread-safe; blocks the connecting thread.
+ * "try again" from "wrong password". A password the PD accepted is remembered for a minute ({@link
+ * VerifiedPasswords}), so reconnects do not each cost the PD leader a PBKDF2 hash. Thread-safe;
+ * blocks the connecting thread.
  */
 public final class PdAuthenticator implements Authenticator {
   private final PlacementCalls pd;
+  private final VerifiedPasswords verified;
 
   public PdAuthenticator(PlacementCalls pd) {
+    this(pd, new VerifiedPasswords(VerifiedPasswords.DEFAULT_TTL, System::nanoTime));
+  }
+
+  PdAuthenticator(PlacementCalls pd, VerifiedPasswords verified) {
     this.pd = pd;
+    this.verified = verified;
   }
 
   @Override
   public void authenticate(String user, String password) {
     if (user.isEmpty() || password.isEmpty()) {
       throw failed(user, null);
+    }
+    if (verified.contains(user, password)) {
+      return;
     }
     AuthenticateRequest request =
         AuthenticateRequest.newBuilder().setName(user).setPassword(password).build();
@@ -36,8 +47,10 @@ public final class PdAuthenticator implements Authenticator {
               PlacementServiceGrpc.getAuthenticateMethod(),
               request,
               AuthenticateResponse::getError));
+      verified.remember(user, password);
     } catch (CesiumException e) {
       if (e.code() == ErrorCode.AUTH_FAILED || e.code() == ErrorCode.INVALID_ARGUMENT) {
+        verified.forget(user);
         throw failed(user, e);
       }
       throw e;

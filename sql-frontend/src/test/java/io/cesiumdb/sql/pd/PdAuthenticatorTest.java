@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /** {@link PdAuthenticator}: the PD's Authenticate answer as the wire layer's 28P01. */
 class PdAuthenticatorTest {
   private final PdFixture f = new PdFixture();
-  private final PdAuthenticator auth = new PdAuthenticator(f.calls());
+  private final AtomicLong now = new AtomicLong();
+  private final PdAuthenticator auth =
+      new PdAuthenticator(f.calls(), new VerifiedPasswords(Duration.ofSeconds(60), now::get));
 
   @BeforeEach
   void users() {
@@ -51,6 +55,29 @@ class PdAuthenticatorTest {
     assertEquals(ErrorCode.AUTH_FAILED, refused("", "s3cret").code());
     assertEquals(ErrorCode.AUTH_FAILED, refused("alice", "").code());
     assertEquals(0, f.pd.authentications.get());
+  }
+
+  @Test
+  void anAcceptedPasswordIsRememberedForTheTtlAndNeverAWrongOne() {
+    auth.authenticate("alice", "s3cret");
+    auth.authenticate("alice", "s3cret");
+    assertEquals(1, f.pd.authentications.get(), "the second login is served from the cache");
+
+    assertEquals(ErrorCode.AUTH_FAILED, refused("alice", "s3cret ").code());
+    assertEquals(2, f.pd.authentications.get(), "a different password asks the PD");
+
+    now.addAndGet(Duration.ofSeconds(61).toNanos());
+    auth.authenticate("alice", "s3cret");
+    assertEquals(3, f.pd.authentications.get(), "after the TTL the PD is asked again");
+  }
+
+  @Test
+  void aRefusedPasswordForgetsTheCachedOne() {
+    auth.authenticate("alice", "s3cret");
+    f.pd.users.put("alice", "changed");
+    refused("alice", "wrong");
+    auth.authenticate("alice", "changed");
+    assertEquals(ErrorCode.AUTH_FAILED, refused("alice", "s3cret").code());
   }
 
   @Test

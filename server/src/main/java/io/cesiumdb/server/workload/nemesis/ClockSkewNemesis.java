@@ -63,7 +63,7 @@ final class ClockSkewNemesis implements Nemesis {
       FaultAdmins.on(
           n,
           c -> {
-            long eps = c.faults().getClock().getEpsilonMicros();
+            long eps = c.faults().getClock().getEpsilonFloorMicros();
             long offset = sign * (beyondEpsilon ? BIG_SKEW_MICROS : Math.round(fraction * eps));
             c.setOffsetMicros(offset);
             done.add(n.nodeId() + " " + signed(offset) + "us" + size(fraction, eps));

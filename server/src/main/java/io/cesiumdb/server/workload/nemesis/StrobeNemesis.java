@@ -36,7 +36,7 @@ final class StrobeNemesis implements Nemesis {
       FaultAdmins.on(
           n,
           c -> {
-            long eps = c.faults().getClock().getEpsilonMicros();
+            long eps = c.faults().getClock().getEpsilonFloorMicros();
             long b = sign * eps * FRACTION_PERCENT / 100;
             c.strobe(0, b, PERIOD_MICROS);
             done.add(
