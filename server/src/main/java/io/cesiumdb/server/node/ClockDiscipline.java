@@ -2,8 +2,10 @@ package io.cesiumdb.server.node;
 
 import io.cesiumdb.tablet.TabletServer;
 import io.cesiumdb.tablet.replication.ClockGate;
+import io.cesiumdb.truetime.ClockJumpDetector;
 import io.cesiumdb.truetime.ClockOffsetMonitor;
 import io.cesiumdb.truetime.FencingVerdict;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,15 +36,25 @@ final class ClockDiscipline implements ClockGate {
 
   private final String nodeId;
   private final ClockOffsetMonitor monitor;
+  private final ClockJumpDetector jumps;
+  private final long quarantineNanos;
   private volatile boolean wasFenced;
   private volatile Cached cached = new Cached(Long.MIN_VALUE, Optional.empty());
 
   /** A gate answer and when it was computed (System.nanoTime). */
   private record Cached(long atNanos, Optional<String> refusal) {}
 
-  ClockDiscipline(String nodeId, ClockOffsetMonitor monitor) {
+  /**
+   * @param jumps the node's clock, watched for steps: after one the node refuses timestamps for
+   *     {@code quarantine} (long enough for every sample taken before the step to go stale), then
+   *     the monitor's fresh samples decide
+   */
+  ClockDiscipline(
+      String nodeId, ClockOffsetMonitor monitor, ClockJumpDetector jumps, Duration quarantine) {
     this.nodeId = nodeId;
     this.monitor = monitor;
+    this.jumps = jumps;
+    this.quarantineNanos = quarantine.toNanos();
   }
 
   /**
@@ -51,6 +63,15 @@ final class ClockDiscipline implements ClockGate {
    */
   @Override
   public Optional<String> refusal() {
+    if (jumps.jumpedWithin(quarantineNanos)) {
+      return Optional.of(
+          "node "
+              + nodeId
+              + "'s clock stepped by "
+              + jumps.lastJumpMicros() / 1000.0
+              + " ms; timestamps are refused until the offset monitor has samples taken after the"
+              + " step");
+    }
     Cached c = cached;
     long now = System.nanoTime();
     if (c.atNanos() != Long.MIN_VALUE && now - c.atNanos() < VERDICT_TTL_NANOS) {
@@ -76,10 +97,11 @@ final class ClockDiscipline implements ClockGate {
   private void round(TabletServer tablets) {
     try {
       FencingVerdict v = monitor.verdict();
-      boolean fenced = evidence(v);
+      boolean jumped = jumps.jumpedWithin(quarantineNanos);
+      boolean fenced = jumped || evidence(v);
       if (fenced != wasFenced) {
-        LOG.warn(
-            "Node {}: clock {}: {}", nodeId, fenced ? "FENCED" : "back in bound", v.explanation());
+        String why = jumped ? refusal().orElse("clock stepped") : v.explanation();
+        LOG.warn("Node {}: clock {}: {}", nodeId, fenced ? "FENCED" : "back in bound", why);
         wasFenced = fenced;
       }
       if (fenced) {

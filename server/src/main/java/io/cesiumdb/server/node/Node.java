@@ -11,6 +11,7 @@ import io.cesiumdb.server.rpc.PdLeader;
 import io.cesiumdb.server.rpc.PdLeaderRelay;
 import io.cesiumdb.tablet.TabletServer;
 import io.cesiumdb.tablet.TabletServerConfig;
+import io.cesiumdb.truetime.ClockJumpDetector;
 import io.cesiumdb.truetime.ClockOffsetMonitor;
 import io.cesiumdb.truetime.ClockPeer;
 import io.cesiumdb.truetime.ClockSource;
@@ -20,6 +21,7 @@ import io.grpc.BindableService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +56,9 @@ public final class Node implements AutoCloseable {
   private final NodeConfig config;
   private final NodeOptions options;
   private final ClockSource clock;
+  private final ClockJumpDetector jumps;
   private final TrueTime trueTime;
+  private ClockDiscipline discipline;
   private final List<GrpcClockPeer> peers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService scheduler;
   private final ClockOffsetMonitor monitor;
@@ -76,7 +81,8 @@ public final class Node implements AutoCloseable {
     this.config = config;
     this.options = options;
     this.clock = clock;
-    this.trueTime = TrueTime.of(clock);
+    this.jumps = new ClockJumpDetector(clock, options.monitor().maxOffsetMicros() / 2);
+    this.trueTime = TrueTime.of(jumps);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -86,7 +92,7 @@ public final class Node implements AutoCloseable {
             });
     this.monitor =
         new ClockOffsetMonitor(
-            config.nodeId(), clock, () -> List.<ClockPeer>copyOf(peers), options.monitor());
+            config.nodeId(), jumps, () -> List.<ClockPeer>copyOf(peers), options.monitor());
   }
 
   /** Opens the data directory, starts the tablet server and binds the node's gRPC server. */
@@ -105,7 +111,8 @@ public final class Node implements AutoCloseable {
                   .withGc(options.gc())
                   .withCommitWait(options.commitWait()),
               trueTime);
-      new ClockDiscipline(config.nodeId(), monitor).start(tablets, scheduler);
+      discipline = new ClockDiscipline(config.nodeId(), monitor, jumps, jumpQuarantine());
+      discipline.start(tablets, scheduler);
       List<BindableService> more = new ArrayList<>();
       if (options.runsPd(config.nodeId())) {
         pd = PlacementDriver.start(pdConfig(), true);
@@ -165,7 +172,15 @@ public final class Node implements AutoCloseable {
 
   /** The coordinator's TrueTime: without commit wait under the negative control. */
   private TrueTime coordinatorTrueTime() {
-    return options.commitWait() ? trueTime : new UnsafeNoCommitWait(trueTime);
+    TrueTime gated = new GatedTrueTime(config.nodeId(), trueTime, discipline);
+    return options.commitWait() ? gated : new UnsafeNoCommitWait(gated);
+  }
+
+  /** After a clock step: until every sample taken before it is stale, plus one sampling round. */
+  private Duration jumpQuarantine() {
+    ClockOffsetMonitor.Config m = options.monitor();
+    return Duration.ofNanos(
+        TimeUnit.MICROSECONDS.toNanos(m.staleAfterMicros() + m.sampleIntervalMicros()));
   }
 
   private PlacementDriverConfig pdConfig() {

@@ -33,7 +33,8 @@ final class TxnReads {
 
   /**
    * Locks {@code span} SHARED for the txn, then reads at the leader at now; {@code withTerm} stamps
-   * the answer with the term whose lock table holds the lock (the client hands it back at commit).
+   * the answer with the token its locks are held under ({@link
+   * io.cesiumdb.tablet.txn.TabletTxns#lockToken}; the client hands it back at commit).
    */
   static <T> CompletableFuture<T> lockedRead(
       TxnManager txns,
@@ -49,6 +50,6 @@ final class TxnReads {
                 table
                     .lock(shared)
                     .thenCompose(v -> replica.lockedRead(read))
-                    .thenApply(r -> withTerm.apply(r, table.term())));
+                    .thenApply(r -> withTerm.apply(r, table.lockToken(txn.getTxnId()))));
   }
 }

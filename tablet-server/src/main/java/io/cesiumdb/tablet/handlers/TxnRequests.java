@@ -44,21 +44,30 @@ final class TxnRequests {
   }
 
   /**
-   * The transaction's read locks here were taken under {@code readTerm}; under another term they
-   * are gone (locks live in the leader's memory), so what it read may have changed: abort.
+   * The transaction's read locks here were taken under lock token {@code readTerm} (the {@code
+   * txn_term} its first read here answered); if its locks are now held under another token, or not
+   * at all, they were released in between (a leader change, a wound, an idle expiry), so what it
+   * read may have changed: abort.
    */
   static void requireSameTerm(String txnId, long readTerm, TabletTxns tablet) {
-    if (readTerm != 0 && readTerm != tablet.term()) {
+    long now = tablet.lockToken(txnId);
+    if (readTerm != 0 && readTerm != now) {
       throw CesiumException.retry(
           ErrorCode.TXN_ABORTED,
           "txn "
               + txnId
-              + " read under leader term "
+              + " read under lock token "
               + readTerm
-              + ", the leader is now in term "
+              + ", its locks here are now "
+              + (now == 0 ? "gone" : "held under token " + now)
+              + " (leader term "
               + tablet.term()
-              + ": its read locks were lost",
-          new RetryHint.TxnAborted(txnId, AbortReason.LEADER_CHANGED));
+              + "): its read locks were lost",
+          new RetryHint.TxnAborted(
+              txnId,
+              (readTerm >>> 40) == tablet.term()
+                  ? AbortReason.ABANDONED
+                  : AbortReason.LEADER_CHANGED));
     }
   }
 }

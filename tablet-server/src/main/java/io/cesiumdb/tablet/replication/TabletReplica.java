@@ -355,7 +355,31 @@ public final class TabletReplica {
       }
       throw TabletMoves.moved(descriptor(), why);
     }
+    if (ts > 0) {
+      withheldIfFenced(ts);
+    }
     return new WriteResult(ts, reply.getLogIndex());
+  }
+
+  /**
+   * Checked again once a timestamped entry is applied, before it is acknowledged: the clock gate
+   * may have closed since the timestamp was taken (the reading that took it may be the one that
+   * revealed a clock jump), and commit wait on a clock that jumped forward ends too early in true
+   * time. The entry is durable and stays; the caller learns its outcome is unknown, never that it
+   * succeeded.
+   */
+  private void withheldIfFenced(long ts) {
+    Optional<CesiumException> fenced = fenced();
+    if (fenced.isPresent()) {
+      throw new CesiumException(
+          ErrorCode.UNAVAILABLE,
+          "tablet "
+              + Long.toUnsignedString(tabletId())
+              + ": entry at ts "
+              + ts
+              + " applied but not acknowledged, outcome unknown to the client: "
+              + fenced.get().getMessage());
+    }
   }
 
   /** A refused append completes its future at once; an appended entry completes after commit. */

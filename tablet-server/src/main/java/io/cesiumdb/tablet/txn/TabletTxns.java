@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,12 @@ public final class TabletTxns {
   private final long term;
   private final LockTable locks;
   private final Map<String, Ended> ended = new ConcurrentHashMap<>();
+  private final Map<String, Long> tokens = new ConcurrentHashMap<>();
+  private final AtomicLong lastToken = new AtomicLong();
   private volatile boolean closed;
+
+  /** Low bits of a lock token: the incarnation counter; the high bits hold the term. */
+  private static final int COUNTER_BITS = 40;
 
   /** What ended a transaction here, and when (System.nanoTime). */
   private record Ended(CesiumException reason, long atNanos) {}
@@ -48,9 +54,24 @@ public final class TabletTxns {
     }
   }
 
-  /** The leadership term this table belongs to (answered to txn reads as txn_term). */
+  /** The leadership term this table belongs to. */
   public long term() {
     return term;
+  }
+
+  /**
+   * The token under which the transaction's locks here are held, answered to its reads as {@code
+   * txn_term} and checked at commit against the token of its first read ({@code read_term}); 0 when
+   * it holds nothing here. A transaction gets a new token whenever its locks were released without
+   * its owner's word: a wound, an idle expiry, a coordinator's abort, or a leader change (a new
+   * table). Comparing terms alone missed one case: a transaction wounded while idle between
+   * statements whose "ended" record aged out before its next request; that request locked afresh,
+   * and the commit wrote values computed from reads whose locks were gone (a lost update, found by
+   * the bank workload).
+   */
+  public long lockToken(String txnId) {
+    Long t = tokens.get(txnId);
+    return t == null ? 0 : t;
   }
 
   /** How many lock requests wait here, for diagnostics and tests. */
@@ -76,12 +97,14 @@ public final class TabletTxns {
       return CompletableFuture.failedFuture(e);
     }
     locks.touch(txnId, System.nanoTime());
+    tokens.computeIfAbsent(txnId, k -> (term << COUNTER_BITS) | lastToken.incrementAndGet());
     return locks
         .acquire(request)
         .handle(
             (v, t) -> {
               Ended why = ended.get(txnId);
               if (why != null || closed) {
+                tokens.remove(txnId);
                 locks.releaseAll(txnId);
                 throw new CompletionException(why != null ? why.reason : tableClosed());
               }
@@ -167,6 +190,7 @@ public final class TabletTxns {
 
   /** Ends the transaction here: releases its locks and forgets it (commit done, or abort). */
   public void finish(String txnId) {
+    tokens.remove(txnId);
     locks.releaseAll(txnId);
     ended.remove(txnId);
   }
@@ -193,6 +217,7 @@ public final class TabletTxns {
   /** Leadership lost: fails every waiter, forgets every lock. Returns the transactions known. */
   List<String> close() {
     closed = true;
+    tokens.clear();
     return locks.clear(tableClosed());
   }
 
@@ -217,6 +242,7 @@ public final class TabletTxns {
   /** The lock table's verdict: record it, then abort at once (nothing is logged yet). */
   private void mustAbort(String txnId, CesiumException reason) {
     ended.putIfAbsent(txnId, new Ended(reason, System.nanoTime()));
+    tokens.remove(txnId);
     locks.releaseAll(txnId);
     LOG.debug("Tablet {}: txn {} aborted: {}", tabletId, txnId, reason.getMessage());
   }

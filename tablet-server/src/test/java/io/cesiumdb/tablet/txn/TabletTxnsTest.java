@@ -37,6 +37,27 @@ class TabletTxnsTest {
   }
 
   @Test
+  void aTxnWhoseLocksWereReleasedWithoutItsWordGetsANewLockToken() {
+    assertTrue(shared("young", 2, "x").isDone());
+    long first = txns.lockToken("young");
+    assertEquals(3, first >>> 40, "the leader term is in the token's high bits");
+    assertTrue(txns.lockExclusive("old", 1, keys("x")).isDone(), "old wounds young");
+    assertEquals(0, txns.lockToken("young"), "a wounded txn holds no token");
+    txns.finish("old");
+
+    // The wound's record ages out while young is idle between statements; its next read locks
+    // afresh, and must not look like the reads it made before the wound.
+    CompletableFuture<Void> again = shared("young", 2, "x");
+    for (int i = 0; i < 10_000 && again.isCompletedExceptionally(); i++) {
+      txns.expire(Duration.ZERO);
+      again = shared("young", 2, "x");
+    }
+    assertTrue(again.isDone() && !again.isCompletedExceptionally(), "the record aged out");
+    long second = txns.lockToken("young");
+    assertTrue(second != 0 && second != first, first + " then " + second);
+  }
+
+  @Test
   void aFinishedTxnIsForgottenSoItsIdMayLockAgain() {
     shared("old", 1, "x");
     shared("young", 2, "x");

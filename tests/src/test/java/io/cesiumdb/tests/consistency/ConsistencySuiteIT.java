@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CI size of the consistency suite: each workload once on a 3-process cluster, with every
- * nemesis injected in turn (2 s healthy, 2 s faulty): clock skews within ε, strobes within ε, skew
+ * nemesis injected in turn (1.5 s healthy, 1.5 s faulty): clock skews within ε, strobes within ε, skew
  * beyond ε (the node must fence itself, not cause anomalies), partitions, leadership transfers and
  * {@code kill -9} with restart. Valid means the workload's checker found nothing, including the
  * final read after healing (no acknowledged write lost).
@@ -31,7 +31,7 @@ class ConsistencySuiteIT {
   static final List<String> NEMESES =
       List.of("kill", "skew", "partition", "strobe", "leader-transfer", "bigskew");
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   private ConsistencyCluster cluster;
 
   @BeforeAll
@@ -56,7 +56,7 @@ class ConsistencySuiteIT {
             .spec(workload, workload + "-ci", seed)
             .duration(
                 Duration.ofSeconds(4L * NEMESES.size() + 16)) // slack: a restart takes seconds
-            .nemesisInterval(Duration.ofSeconds(2))
+            .nemesisInterval(Duration.ofMillis(1500))
             .build();
 
     WorkloadResult r = cluster.run(spec, cluster.nemeses(String.join(",", NEMESES), seed));

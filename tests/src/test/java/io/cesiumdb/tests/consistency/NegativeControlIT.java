@@ -21,7 +21,7 @@ class NegativeControlIT {
   @Test
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   void withoutCommitWaitTheRealtimeCheckerFindsTheViolation() {
-    WorkloadResult r = NegativeControl.run(dir, Duration.ofSeconds(20), 20261122L);
+    WorkloadResult r = NegativeControl.run(dir, Duration.ofSeconds(12), 20261122L);
 
     assertTrue(r.stats().writes().ok() > 0, "no insert succeeded: " + r.stats());
     assertTrue(

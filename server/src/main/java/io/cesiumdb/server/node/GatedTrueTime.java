@@ -1,0 +1,59 @@
+package io.cesiumdb.server.node;
+
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.common.error.RetryHint;
+import io.cesiumdb.tablet.replication.ClockGate;
+import io.cesiumdb.truetime.TTInterval;
+import io.cesiumdb.truetime.TrueTime;
+
+/**
+ * The transaction coordinator's TrueTime: every reading is checked against the node's clock gate
+ * AFTER it is taken, and refused with {@code CLOCK_FENCED} when the gate is closed. The coordinator
+ * turns readings into read-only snapshot timestamps and priorities; a snapshot taken from a clock
+ * that just stepped back reads in the past (a stale read), and the reading that revealed the step
+ * must not be used either, hence the check after, not before.
+ *
+ * <p>Rejected: checking in the SQL session before each statement (the clock is read later, by the
+ * transaction, and the gap is where a step hides).
+ */
+final class GatedTrueTime implements TrueTime {
+  private final String nodeId;
+  private final TrueTime delegate;
+  private final ClockGate gate;
+
+  GatedTrueTime(String nodeId, TrueTime delegate, ClockGate gate) {
+    this.nodeId = nodeId;
+    this.delegate = delegate;
+    this.gate = gate;
+  }
+
+  @Override
+  public TTInterval now() {
+    TTInterval now = delegate.now();
+    gate.refusal()
+        .ifPresent(
+            why -> {
+              throw CesiumException.retry(
+                  ErrorCode.CLOCK_FENCED,
+                  "node " + nodeId + " refuses timestamps: " + why,
+                  new RetryHint.ClockFenced(nodeId, why));
+            });
+    return now;
+  }
+
+  @Override
+  public void commitWait(long t) throws InterruptedException {
+    delegate.commitWait(t);
+  }
+
+  @Override
+  public long epsilonMicros() {
+    return delegate.epsilonMicros();
+  }
+
+  @Override
+  public String toString() {
+    return "GatedTrueTime[" + delegate + "]";
+  }
+}

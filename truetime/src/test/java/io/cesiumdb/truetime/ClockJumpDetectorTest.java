@@ -1,0 +1,55 @@
+package io.cesiumdb.truetime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Steps of the clock beyond half the offset bound are jumps; skews and strobes within ε are not.
+ */
+class ClockJumpDetectorTest {
+  private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+  private final SimulatedClock clock =
+      new SimulatedClock("n1", TimeSource.system(), EpsilonModel.fixed(1_000));
+  private final ClockJumpDetector detector = new ClockJumpDetector(clock, 7_000);
+
+  @Test
+  void aStepWithinTheThresholdIsNoJump() {
+    detector.readInterval();
+    clock.setOffsetMicros(1_000);
+    detector.readInterval();
+    clock.setOffsetMicros(-800);
+    detector.readMicros();
+    assertFalse(detector.jumpedWithin(SECOND));
+    assertEquals(0, detector.lastJumpMicros());
+  }
+
+  @Test
+  void aForwardStepBeyondTheThresholdIsAJumpSeenByTheReadingThatRevealsIt() {
+    detector.readInterval();
+    clock.setOffsetMicros(56_000);
+    detector.readInterval();
+    assertTrue(detector.jumpedWithin(SECOND));
+    long step = detector.lastJumpMicros();
+    assertTrue(step > 55_000 && step < 57_000, "step " + step);
+  }
+
+  @Test
+  void aBackwardStepIsAJumpToo() {
+    detector.readMicros();
+    clock.setOffsetMicros(-56_000);
+    detector.readMicros();
+    assertTrue(detector.jumpedWithin(SECOND));
+    assertTrue(detector.lastJumpMicros() < -55_000);
+  }
+
+  @Test
+  void theFirstReadingHasNothingToCompareWith() {
+    clock.setOffsetMicros(100_000);
+    detector.readInterval();
+    assertFalse(detector.jumpedWithin(SECOND));
+  }
+}
