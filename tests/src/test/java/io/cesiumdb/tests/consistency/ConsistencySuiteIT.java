@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CI size of the consistency suite: each workload once on a 3-process cluster, with every
- * nemesis injected in turn (1.5 s healthy, 1.5 s faulty): clock skews within ε, strobes within ε, skew
- * beyond ε (the node must fence itself, not cause anomalies), partitions, leadership transfers and
- * {@code kill -9} with restart. Valid means the workload's checker found nothing, including the
+ * nemesis injected in turn (1.5 s healthy, 1.5 s faulty): clock skews within ε, strobes within ε,
+ * skew beyond ε (the node must fence itself, not cause anomalies), partitions, leadership transfers
+ * and {@code kill -9} with restart. Valid means the workload's checker found nothing, including the
  * final read after healing (no acknowledged write lost).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,7 +55,7 @@ class ConsistencySuiteIT {
         cluster
             .spec(workload, workload + "-ci", seed)
             .duration(
-                Duration.ofSeconds(4L * NEMESES.size() + 16)) // slack: a restart takes seconds
+                Duration.ofSeconds(3L * NEMESES.size() + 12)) // slack: a restart takes seconds
             .nemesisInterval(Duration.ofMillis(1500))
             .build();
 
