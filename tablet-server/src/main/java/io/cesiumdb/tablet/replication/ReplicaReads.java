@@ -76,7 +76,9 @@ final class ReplicaReads {
     } catch (CesiumException e) {
       return CompletableFuture.failedFuture(e);
     }
-    LeaderRead<T> read = new LeaderRead<>(point, fn, replica::isLeader, replica::notLeader);
+    LeaderRead<T> read =
+        new LeaderRead<>(
+            point, fn, replica::isLeader, replica::notLeader, machine.prepared()::minPrepareTs);
     return services
         .requests()
         .submit(division, replica.requests().read(groupId, read))
@@ -99,7 +101,8 @@ final class ReplicaReads {
             new ReadPoint(0, 0, 0),
             (store, ts) -> fn.apply(store),
             replica::isLeader,
-            replica::notLeader);
+            replica::notLeader,
+            () -> Long.MAX_VALUE);
     return services
         .requests()
         .submit(division, replica.requests().read(groupId, read))
