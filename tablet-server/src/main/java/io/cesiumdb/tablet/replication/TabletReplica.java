@@ -323,7 +323,32 @@ public final class TabletReplica {
       long ts, CompletableFuture<RaftClientReply> reply) {
     return reply
         .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .handleAsync((r, t) -> applied(ts, success(r, t)), services.worker());
+        .handleAsync((r, t) -> applied(ts, submitted(r, t)), services.worker());
+  }
+
+  /**
+   * As {@link #success}, for an entry handed to Ratis: a not-leader answer now does not prove the
+   * entry was not appended (Ratis fails pending requests with it when the leader steps down, and
+   * the next leader may commit them), so it becomes UNAVAILABLE with "outcome unknown", which no
+   * router re-sends. Re-sending it let an INSERT be applied twice: the second copy failed with
+   * 23505 and the client was told the insert failed (the realtime workload's "phantom").
+   */
+  private RaftClientReply submitted(RaftClientReply reply, Throwable failure) {
+    try {
+      return success(reply, failure);
+    } catch (CesiumException e) {
+      if (e.code() != ErrorCode.NOT_LEADER) {
+        throw e;
+      }
+      throw new CesiumException(
+          ErrorCode.UNAVAILABLE,
+          "tablet "
+              + Long.toUnsignedString(tabletId())
+              + ": leadership changed while a write was in flight; it may or may not be applied"
+              + " (outcome unknown): "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /**
