@@ -51,8 +51,9 @@ public final class ClockJumpDetector implements ClockSource {
 
   @Override
   public long readMicros() {
+    long before = System.nanoTime();
     long reading = delegate.readMicros();
-    observe(reading);
+    observe(reading, before, System.nanoTime());
     return reading;
   }
 
@@ -68,8 +69,9 @@ public final class ClockJumpDetector implements ClockSource {
 
   @Override
   public TTInterval readInterval() {
+    long before = System.nanoTime();
     TTInterval i = delegate.readInterval();
-    observe(i.earliest() + (i.latest() - i.earliest()) / 2);
+    observe(i.earliest() + (i.latest() - i.earliest()) / 2, before, System.nanoTime());
     return i;
   }
 
@@ -83,8 +85,17 @@ public final class ClockJumpDetector implements ClockSource {
     return lastJumpMicros;
   }
 
-  private synchronized void observe(long reading) {
-    long nowNanos = System.nanoTime();
+  /**
+   * Compares a reading with the monotonic clock read just before and after it. A reading whose
+   * bracket is wider than a quarter of the threshold is skipped: the thread was descheduled around
+   * it (on a loaded box, for tens of milliseconds), and the pair would look like a step that never
+   * happened.
+   */
+  private synchronized void observe(long reading, long beforeNanos, long afterNanos) {
+    if (afterNanos - beforeNanos > thresholdMicros * 1_000 / 4) {
+      return;
+    }
+    long nowNanos = beforeNanos + (afterNanos - beforeNanos) / 2;
     long delta = reading - nowNanos / 1_000;
     if (started) {
       long elapsedMicros = Math.max(0, (nowNanos - lastNanos) / 1_000);

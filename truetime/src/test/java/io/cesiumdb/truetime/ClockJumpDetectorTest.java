@@ -47,6 +47,40 @@ class ClockJumpDetectorTest {
   }
 
   @Test
+  void aReadingDelayedByTheSchedulerIsNotAJump() {
+    long[] stallNanos = {0};
+    ClockSource slow =
+        new ClockSource() {
+          @Override
+          public long readMicros() {
+            long reading = clock.readMicros();
+            long until = System.nanoTime() + stallNanos[0];
+            while (System.nanoTime() < until) {
+              Thread.onSpinWait(); // the thread descheduled between the reading and its return
+            }
+            return reading;
+          }
+
+          @Override
+          public long epsilonMicros() {
+            return clock.epsilonMicros();
+          }
+
+          @Override
+          public TimeSource timeSource() {
+            return clock.timeSource();
+          }
+        };
+    ClockJumpDetector d = new ClockJumpDetector(slow, 2_000);
+    d.readMicros();
+    stallNanos[0] = TimeUnit.MILLISECONDS.toNanos(5);
+    d.readMicros();
+    stallNanos[0] = 0;
+    d.readMicros();
+    assertFalse(d.jumpedWithin(SECOND), "a 5 ms stall around a reading is not a 2 ms step");
+  }
+
+  @Test
   void theFirstReadingHasNothingToCompareWith() {
     clock.setOffsetMicros(100_000);
     detector.readInterval();
