@@ -32,8 +32,11 @@ final class CesiumSltExecutor extends JdbcExecutor {
   private static final OptionsParser.SuppliedOptions QUIET =
       new OptionsParser(false, System.out, System.err).getOptions();
 
+  private static final String REMOTE = "Remote driver error: ";
+
   private final Predicate<String> skip;
   private final QueryListener listener;
+  private boolean typeAliases;
 
   /**
    * An executor for {@code target} that does not run the queries {@code skip} accepts (by id) and
@@ -45,6 +48,12 @@ final class CesiumSltExecutor extends JdbcExecutor {
     this.listener = listener;
   }
 
+  /** Rewrites FLOAT, REAL and TEXT columns from now on ({@link CreateTableSql#withTypeAliases}). */
+  CesiumSltExecutor withTypeAliases(boolean on) {
+    this.typeAliases = on;
+    return this;
+  }
+
   /**
    * Runs {@code resource} (e.g. {@code test/select1.test}): every statement, and its first {@code
    * maxQueries} queries except those in {@code decided} (outcomes known from an earlier attempt,
@@ -54,39 +63,56 @@ final class CesiumSltExecutor extends JdbcExecutor {
       throws IOException, SQLException {
     long start = System.nanoTime();
     SltTestFile file = parse(resource);
-    StatementRewriter rewriter = StatementRewriter.forStatements(statementsOf(file));
-    List<QueryOutcome> queries = new ArrayList<>();
-    List<String> bad = new ArrayList<>();
-    int statements = 0;
-    int n = 0;
-    boolean stopped = false;
+    StatementRewriter rewriter = StatementRewriter.forStatements(statementsOf(file), typeAliases);
+    Progress p = new Progress();
     establishConnection();
     try {
       for (ISqlTestOperation op : file.fileContents) {
-        SltSqlStatement stat = op.as(SltSqlStatement.class);
-        if (stat != null) {
-          statements++;
-          statement(rewriter.rewrite(stat.statement), stat.shouldPass, bad);
-        } else if (n < maxQueries) {
-          String id = idOf(resource, ++n);
-          if (!decided.contains(id)) {
-            listener.started(id);
-            queries.add(listener.finished(query(id, op.to(QUIET.err, SqlTestQuery.class))));
-          }
+        if (p.queriesSeen >= maxQueries) {
+          break; // what follows the last query run cannot change a result
         }
+        step(resource, op, rewriter, decided, p);
         if (listener.stopFile()) {
-          stopped = true;
+          p.stopped = true;
           break;
         }
       }
     } finally {
-      if (!stopped) {
+      if (!p.stopped) {
         dropTables(rewriter.createdTables());
       }
       closeConnection();
     }
     return new FileRun(
-        nameOf(resource), queries, statements, bad, System.nanoTime() - start, stopped);
+        nameOf(resource), p.queries, p.statements, p.bad, System.nanoTime() - start, p.stopped);
+  }
+
+  /** A file's run so far. */
+  private static final class Progress {
+    final List<QueryOutcome> queries = new ArrayList<>();
+    final List<String> bad = new ArrayList<>();
+    int statements;
+    int queriesSeen;
+    boolean stopped;
+  }
+
+  private void step(
+      String resource,
+      ISqlTestOperation op,
+      StatementRewriter rewriter,
+      Set<String> decided,
+      Progress p) {
+    SltSqlStatement stat = op.as(SltSqlStatement.class);
+    if (stat != null) {
+      p.statements++;
+      statement(rewriter.rewrite(stat.statement), stat.shouldPass, p.bad);
+      return;
+    }
+    String id = idOf(resource, ++p.queriesSeen);
+    if (!decided.contains(id)) {
+      listener.started(id);
+      p.queries.add(listener.finished(query(id, op.to(QUIET.err, SqlTestQuery.class))));
+    }
   }
 
   /** The first {@code maxQueries} queries of {@code resource} not in {@code decided}, not run. */
@@ -178,9 +204,17 @@ final class CesiumSltExecutor extends JdbcExecutor {
     return "result differs";
   }
 
+  /**
+   * "SQLSTATE message" of an error, without the driver's echo of the statement ({@code Error while
+   * executing SQL "...": Remote driver error:}), so errors group by kind.
+   */
   static String describe(Exception e) {
     String state = e instanceof SQLException sql ? sql.getSQLState() : null;
     String message = String.valueOf(e.getMessage()).replace('\n', ' ').strip();
+    int remote = message.indexOf(REMOTE);
+    if (remote >= 0) {
+      message = message.substring(remote + REMOTE.length());
+    }
     return (state == null ? e.getClass().getSimpleName() : state) + " " + message;
   }
 

@@ -25,6 +25,8 @@ record CreateTableSql(
   private static final Pattern CONSTRAINT =
       Pattern.compile("(?is)^(PRIMARY|UNIQUE|CONSTRAINT|FOREIGN|CHECK)\\b.*");
 
+  private static final Pattern ALIASES = Pattern.compile("(?i)^(FLOAT|REAL|TEXT)\\b");
+
   /** The column the harness adds when no column of the data can be the key. */
   static final String ROWID = "SLT_ROWID";
 
@@ -51,6 +53,36 @@ record CreateTableSql(
     return Optional.of(
         new CreateTableSql(
             m.group(1), m.group(2).toUpperCase(Locale.ROOT), List.copyOf(columns), defs, hasKey));
+  }
+
+  /**
+   * This table with SQLite's/PostgreSQL's type names that CesiumDB lacks replaced by its nearest
+   * ones: FLOAT and REAL by DOUBLE, TEXT by VARCHAR (unbounded). Only for {@code bin/slt
+   * --type-aliases}: it hides a real gap, so runs using it say so.
+   */
+  CreateTableSql withTypeAliases() {
+    List<String> defs = new ArrayList<>();
+    for (String def : definitions) {
+      String[] nameAndRest = def.split("\\s+", 2);
+      if (nameAndRest.length < 2 || CONSTRAINT.matcher(def).matches()) {
+        defs.add(def);
+      } else {
+        defs.add(
+            nameAndRest[0]
+                + " "
+                + ALIASES.matcher(nameAndRest[1]).replaceAll(m -> alias(m.group(1))));
+      }
+    }
+    return new CreateTableSql(prefix, table, columns, List.copyOf(defs), hasKey);
+  }
+
+  private static String alias(String type) {
+    return type.equalsIgnoreCase("TEXT") ? "VARCHAR" : "DOUBLE";
+  }
+
+  /** The statement as written, but from the parsed parts (after {@link #withTypeAliases}). */
+  String render() {
+    return render(definitions);
   }
 
   /** The statement with {@code column} (one of {@link #columns}) as its NOT NULL primary key. */

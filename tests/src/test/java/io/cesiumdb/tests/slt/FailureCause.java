@@ -22,6 +22,18 @@ enum FailureCause {
   /** Never sent: bin/slt gave up on the file after repeated runaway queries. */
   NOT_RUN(
       "not run: its file was abandoned after repeated runaway queries", "^not run: file", false),
+  /** The query names a table or view that the file's DDL could not create here. */
+  MISSING_TABLE(
+      "a table or view the query reads was never created (its CREATE failed: see statements)",
+      "^42P01 .*Object '[^']*' not found",
+      false),
+  /** SQLite compares values of different types; Calcite's validator refuses such IN lists. */
+  IN_MIXED_TYPES(
+      "IN / NOT IN over values of incompatible types (SQLite compares them loosely)",
+      "must have compatible types",
+      false),
+  /** Grammar the parser does not accept (e.g. SQLite's empty IN list). */
+  SYNTAX("SQL the parser does not accept", "^42601 ", false),
   WRONG_ROW_COUNT("the query returns too many or too few rows", "^Expected \\d+ rows", false),
   WRONG_VALUES("the rows' values differ from SQLite's", "^(Output differs|Hash of data)", false),
   OTHER_ERROR("an engine error not yet sorted into a cause", "", false);

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * Chooses a {@link TableKey} for every table a test file creates, by reading the whole file first
  * (the library parses it before running it): a declared key is kept; otherwise the first column, in
  * declaration order, that every successful insert fills with a distinct non-NULL literal, on a
- * table that no statement updates and no unreadable insert writes, becomes the key; otherwise the
- * harness adds {@link CreateTableSql#ROWID}. A table created twice in one file gets a row id.
+ * table that no statement updates and no unreadable insert writes, becomes the key (for a table
+ * nothing fills, its first column: a {@code SELECT *} over it must see only its own columns);
+ * otherwise the harness adds {@link CreateTableSql#ROWID}. A table created twice in one file gets a
+ * row id.
  */
 final class KeyPlanner {
   private static final Pattern UPDATE = Pattern.compile("(?is)^\\s*UPDATE\\s+(\\w+).*");
@@ -76,11 +78,11 @@ final class KeyPlanner {
     if (create.hasKey()) {
       return TableKey.DECLARED;
     }
-    if (needRowId || inserts == null) {
+    if (needRowId) {
       return TableKey.ROWID;
     }
     for (String column : create.columns()) {
-      if (isUniqueLiteral(create.columns(), column, inserts)) {
+      if (isUniqueLiteral(create.columns(), column, inserts == null ? List.of() : inserts)) {
         return TableKey.column(column);
       }
     }

@@ -8,22 +8,25 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The checked-in list of sqllogictest queries CesiumDB is known to fail ({@code
- * slt/known-failures.tsv}): one line per query, {@code id <TAB> cause <TAB> reason}, {@code #}
- * starts a comment. The CI subset fails on a failure missing from the list, and on a listed query
- * that now passes (so the list only shrinks on purpose).
+ * slt/known-failures.tsv}): one line per query, {@code id <TAB> cause <TAB> kind <TAB> reason}
+ * ({@link FailureCause}: what the query does; {@link FailureKind}: whose behaviour that is), {@code
+ * #} starts a comment. The CI subset fails on a failure missing from the list, and on a listed
+ * query that now passes (so the list only shrinks on purpose).
  */
 final class KnownFailures {
   static final String RESOURCE = "slt/known-failures.tsv";
 
   /** One listed query: why it fails. */
-  record Entry(String id, FailureCause cause, String reason) {}
+  record Entry(String id, FailureCause cause, FailureKind kind, String reason) {}
 
   private final Map<String, Entry> byId;
 
@@ -62,14 +65,24 @@ final class KnownFailures {
 
   private static Entry entry(String line, int n) {
     String[] f = line.split("\t", -1);
-    if (f.length != 3 || f[0].isBlank() || f[1].isBlank() || f[2].isBlank()) {
-      throw new IllegalArgumentException(RESOURCE + ":" + n + ": want id<TAB>cause<TAB>reason");
+    if (f.length != 4 || Arrays.stream(f).anyMatch(String::isBlank)) {
+      throw new IllegalArgumentException(
+          RESOURCE + ":" + n + ": want id<TAB>cause<TAB>kind<TAB>reason");
     }
     FailureCause cause =
         FailureCause.ofLabel(f[1])
             .orElseThrow(
                 () -> new IllegalArgumentException(RESOURCE + ":" + n + ": no cause " + f[1]));
-    return new Entry(f[0], cause, f[2]);
+    FailureKind kind =
+        FailureKind.ofLabel(f[2])
+            .orElseThrow(
+                () -> new IllegalArgumentException(RESOURCE + ":" + n + ": no kind " + f[2]));
+    return new Entry(f[0], cause, kind, f[3]);
+  }
+
+  /** The entry for {@code id}, if listed. */
+  Optional<Entry> get(String id) {
+    return Optional.ofNullable(byId.get(id));
   }
 
   boolean contains(String id) {

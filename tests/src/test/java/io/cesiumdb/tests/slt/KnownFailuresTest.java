@@ -13,7 +13,8 @@ class KnownFailuresTest {
   @Test
   void aRunIsComparedWithTheList() throws Exception {
     KnownFailures known =
-        KnownFailures.parse(new StringReader("# comment\n\nf.test#2\twrong-values\tbecause\n"));
+        KnownFailures.parse(
+            new StringReader("# comment\n\nf.test#2\twrong-values\tengine-bug\tbecause\n"));
     FileRun run =
         new FileRun(
             "f.test",
@@ -40,8 +41,35 @@ class KnownFailuresTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                KnownFailures.parse(new StringReader("a\twrong-values\tc\na\twrong-values\tc\n")));
+                KnownFailures.parse(
+                    new StringReader("a\twrong-values\tsqlite\tc\na\twrong-values\tsqlite\tc\n")));
     assertTrue(e.getMessage().contains(":2: a listed twice"), e.getMessage());
+  }
+
+  @Test
+  void everyEntryNamesWhoseBehaviourItIs() throws Exception {
+    KnownFailures known =
+        KnownFailures.parse(new StringReader("f.test#1\tother-error\tunsupported\tno FLOAT\n"));
+    assertEquals(FailureKind.UNSUPPORTED, known.get("f.test#1").orElseThrow().kind());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KnownFailures.parse(new StringReader("f.test#1\twrong-values\twhy\n")));
+    assertTrue(
+        e.getMessage().contains(":1: want id<TAB>cause<TAB>kind<TAB>reason"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> KnownFailures.parse(new StringReader("f.test#1\twrong-values\tluck\twhy\n")));
+    assertTrue(e.getMessage().contains(":1: no kind luck"), e.getMessage());
+  }
+
+  @Test
+  void theCheckedInListLoadsWithACauseAndKindForEveryEntry() {
+    KnownFailures known = KnownFailures.load();
+    assertTrue(known.size() > 0);
+    assertEquals(
+        FailureKind.SQLITE, known.get("evidence/in2.test#7").orElseThrow().kind(), "empty IN ()");
   }
 
   @Test
@@ -49,7 +77,7 @@ class KnownFailuresTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> KnownFailures.parse(new StringReader("f.test#1\tbad-luck\twhy\n")));
+            () -> KnownFailures.parse(new StringReader("f.test#1\tbad-luck\tcalcite\twhy\n")));
     assertTrue(e.getMessage().contains(":1: no cause bad-luck"), e.getMessage());
   }
 }

@@ -80,7 +80,7 @@ final class SltReport {
                           "\t",
                           o.id(),
                           FailureCause.of(o).label(),
-                          known.contains(o.id()) ? "known" : "new",
+                          known.get(o.id()).map(e -> e.kind().label()).orElse("new"),
                           o.status().name(),
                           o.detail(),
                           o.sql())));
@@ -115,6 +115,7 @@ final class SltReport {
               t.badStatements(),
               t.nanos() / 1e9);
         });
+    writeFiles(w);
     w.println();
     w.println("## Failed queries by cause");
     w.println();
@@ -130,7 +131,50 @@ final class SltReport {
                     cause.description(),
                     list.get(0).id(),
                     cell(list.get(0).detail())));
+    writeKinds(w);
     writeStatements(w);
+  }
+
+  private void writeFiles(PrintWriter w) {
+    w.println();
+    w.println("## Per file");
+    w.println();
+    w.println("| file | queries | passed | pass rate | statements misbehaved | time |");
+    w.println("|---|---:|---:|---:|---:|---:|");
+    bySuite.values().stream()
+        .flatMap(List::stream)
+        .forEach(
+            r ->
+                w.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %s | %d | %.0f s |%n",
+                    r.file(),
+                    r.queries().size(),
+                    r.passed(),
+                    percent(r.passed(), r.queries().size()),
+                    r.badStatements().size(),
+                    r.nanos() / 1e9));
+  }
+
+  /** Listed failures of this run by {@link FailureKind}, with the first reason of each. */
+  private void writeKinds(PrintWriter w) {
+    w.println();
+    w.println("## Known failures by kind");
+    w.println();
+    w.println("| kind | queries | meaning | first reason |");
+    w.println("|---|---:|---|---|");
+    countBy(
+            failures().flatMap(o -> known.get(o.id()).stream()),
+            (KnownFailures.Entry e) -> e.kind())
+        .forEach(
+            (kind, list) ->
+                w.printf(
+                    "| %s | %d | %s | `%s` %s |%n",
+                    kind.label(),
+                    list.size(),
+                    kind.description(),
+                    list.get(0).id(),
+                    cell(list.get(0).reason())));
   }
 
   private void writeStatements(PrintWriter w) {

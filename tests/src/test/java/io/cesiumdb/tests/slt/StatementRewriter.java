@@ -19,20 +19,29 @@ final class StatementRewriter {
   private final Set<String> created = new LinkedHashSet<>();
   private long nextRowId = 1;
 
-  StatementRewriter(Map<String, TableKey> keys) {
+  private final boolean typeAliases;
+
+  StatementRewriter(Map<String, TableKey> keys, boolean typeAliases) {
     this.keys = Map.copyOf(keys);
+    this.typeAliases = typeAliases;
   }
 
-  /** A rewriter for a file whose statements are {@code statements}. */
-  static StatementRewriter forStatements(List<KeyPlanner.Statement> statements) {
-    return new StatementRewriter(KeyPlanner.plan(statements));
+  /**
+   * A rewriter for a file whose statements are {@code statements}; with {@code typeAliases}, also
+   * {@link CreateTableSql#withTypeAliases}.
+   */
+  static StatementRewriter forStatements(
+      List<KeyPlanner.Statement> statements, boolean typeAliases) {
+    return new StatementRewriter(KeyPlanner.plan(statements), typeAliases);
   }
 
   /** The statement to send in place of {@code sql}. */
   String rewrite(String sql) {
     Optional<CreateTableSql> create = CreateTableSql.parse(sql);
     if (create.isPresent()) {
-      return rewriteCreate(sql, create.get());
+      return typeAliases
+          ? rewriteCreate(create.get().withTypeAliases().render(), create.get().withTypeAliases())
+          : rewriteCreate(sql, create.get());
     }
     Optional<InsertSql> insert = InsertSql.parse(sql);
     if (insert.isPresent() && keyOf(insert.get().table()).kind() == TableKey.Kind.ROWID) {

@@ -16,6 +16,7 @@
  * reads the whole file first and keys such a table by a column that every insert fills with a
  * distinct non-NULL literal (no result changes), or else by an extra harness-numbered column that
  * only {@code SELECT *} could see; queries are sent exactly as written. Query ids ({@code file#n})
- * are stable for one corpus version.
+ * are stable for one corpus version. Every known failure names a {@link
+ * io.cesiumdb.tests.slt.FailureCause} and a {@link io.cesiumdb.tests.slt.FailureKind}.
  */
 package io.cesiumdb.tests.slt;
