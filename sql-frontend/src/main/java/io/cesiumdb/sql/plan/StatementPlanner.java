@@ -32,6 +32,7 @@ import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.MultiJoin;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
@@ -197,7 +198,7 @@ public final class StatementPlanner {
     rel =
         RelDecorrelator.decorrelateQuery(
             rel, RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), reader));
-    rel = hep(PlannerRules.logical(), rel);
+    rel = reorderJoins(hep(PlannerRules.logical(), rel));
     PlannerRules.physical(upsert).forEach(volcano::addRule);
     var desired =
         rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation).simplify();
@@ -216,6 +217,26 @@ public final class StatementPlanner {
     RexProgram program =
         RexProgram.create(best.getRowType(), projects, null, root.validatedRowType, rex);
     return EnumerableCalc.create(best, program);
+  }
+
+  /** {@link PlannerRules#joinOrder()} for many-way joins; the order written if it leaves any. */
+  private static RelNode reorderJoins(RelNode rel) {
+    if (RelOptUtil.countJoins(rel) < PlannerRules.MIN_JOINS_TO_REORDER) {
+      return rel;
+    }
+    RelNode reordered = hep(PlannerRules.joinOrder(), rel);
+    if (containsMultiJoin(reordered)) {
+      LOG.debug("join order kept as written: the heuristic left a MultiJoin");
+      return rel;
+    }
+    return reordered;
+  }
+
+  private static boolean containsMultiJoin(RelNode rel) {
+    if (rel instanceof MultiJoin) {
+      return true;
+    }
+    return rel.getInputs().stream().anyMatch(StatementPlanner::containsMultiJoin);
   }
 
   private static RelNode hep(HepProgram program, RelNode rel) {
