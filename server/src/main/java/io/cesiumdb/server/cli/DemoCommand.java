@@ -86,9 +86,15 @@ public final class DemoCommand implements Callable<Integer> {
             .adminPassword(adminPassword)
             .start()) {
       AdminCredentials admin = cluster.bootstrapAdmin(ADMIN_TIMEOUT);
+      if (admin.created()) {
+        DemoCredentials.write(dataDir, admin.password());
+      }
       cluster.warmUpClocks();
       printBanner(out);
       out.println(admin.describe());
+      out.println(
+          "Consistency under faults, from another terminal in this directory:"
+              + " bin/cesium workload bank --duration 30s --nemesis skew");
       out.println();
       out.print(ClusterReport.render(cluster));
       out.flush();

@@ -54,7 +54,13 @@ public final class WorkloadCommand implements Callable<Integer> {
 
   @Option(
       names = {"-p", "--password"},
-      description = "Password (default: the " + SqlCommand.PASSWORD_ENV + " environment variable).")
+      description =
+          "Password (default: the "
+              + SqlCommand.PASSWORD_ENV
+              + " environment variable, else the password `cesium demo` saved in"
+              + " ./cesium-data/"
+              + DemoCredentials.FILE
+              + ").")
   String password;
 
   @Option(
@@ -170,6 +176,9 @@ public final class WorkloadCommand implements Callable<Integer> {
 
   WorkloadSpec workloadSpec() {
     String pw = password != null ? password : System.getenv(SqlCommand.PASSWORD_ENV);
+    if (pw == null) {
+      pw = DemoCredentials.read(Path.of("cesium-data")).orElse(null);
+    }
     long s = seed != null ? seed : System.nanoTime();
     return WorkloadSpec.builder(workload)
         .url(url)
