@@ -26,8 +26,9 @@ class KeyRouterPlacementIT {
   /** A short deadline for the tests that wait it out. */
   static final RouterConfig SHORT =
       FakeCluster.TEST_CONFIG
-          .withOverallDeadline(Duration.ofMillis(1500))
-          .withAttemptTimeout(Duration.ofMillis(300));
+          // Wide enough for a first gRPC connect on a loaded 2-core box (300 ms was not).
+          .withOverallDeadline(Duration.ofMillis(3000))
+          .withAttemptTimeout(Duration.ofMillis(1000));
 
   private RangeTabletNode node;
   private FakePlacementDriver pd1;
