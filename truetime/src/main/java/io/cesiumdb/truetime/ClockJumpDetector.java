@@ -15,8 +15,9 @@ package io.cesiumdb.truetime;
  * CockroachDB's forward-jump check ({@code server.clock.forward_jump_check_enabled}) is the same
  * idea with the same threshold: half the tolerated offset between nodes.
  *
- * <p>A change within the threshold passes: a strobe or skew within ε moves the clock by less than
- * half the tolerated offset, and the monitor judges it. Thread-safe.
+ * <p>A change within the threshold, or within 2ε, passes: a clock may honestly move from −ε to +ε
+ * (a strobe within ε does exactly that), so only a larger step proves it broke its promise; the
+ * monitor judges the rest. Thread-safe.
  */
 public final class ClockJumpDetector implements ClockSource {
   /** Drift allowed between two readings, in ppm of the time between them. */
@@ -53,7 +54,8 @@ public final class ClockJumpDetector implements ClockSource {
   public long readMicros() {
     long before = System.nanoTime();
     long reading = delegate.readMicros();
-    observe(reading, before, System.nanoTime());
+    long after = System.nanoTime();
+    observe(reading, delegate.epsilonMicros(), before, after);
     return reading;
   }
 
@@ -71,7 +73,9 @@ public final class ClockJumpDetector implements ClockSource {
   public TTInterval readInterval() {
     long before = System.nanoTime();
     TTInterval i = delegate.readInterval();
-    observe(i.earliest() + (i.latest() - i.earliest()) / 2, before, System.nanoTime());
+    long after = System.nanoTime();
+    long half = (i.latest() - i.earliest()) / 2;
+    observe(i.earliest() + half, half, before, after);
     return i;
   }
 
@@ -91,7 +95,8 @@ public final class ClockJumpDetector implements ClockSource {
    * it (on a loaded box, for tens of milliseconds), and the pair would look like a step that never
    * happened.
    */
-  private synchronized void observe(long reading, long beforeNanos, long afterNanos) {
+  private synchronized void observe(
+      long reading, long epsilonMicros, long beforeNanos, long afterNanos) {
     if (afterNanos - beforeNanos > thresholdMicros * 1_000 / 4) {
       return;
     }
@@ -99,7 +104,8 @@ public final class ClockJumpDetector implements ClockSource {
     long delta = reading - nowNanos / 1_000;
     if (started) {
       long elapsedMicros = Math.max(0, (nowNanos - lastNanos) / 1_000);
-      long allowance = thresholdMicros + elapsedMicros * DRIFT_PPM / 1_000_000;
+      long allowance =
+          Math.max(thresholdMicros, 2 * epsilonMicros) + elapsedMicros * DRIFT_PPM / 1_000_000;
       long step = delta - lastDelta;
       if (Math.abs(step) > allowance) {
         lastJumpMicros = step;

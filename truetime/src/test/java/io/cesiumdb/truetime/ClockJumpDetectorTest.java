@@ -81,6 +81,19 @@ class ClockJumpDetectorTest {
   }
 
   @Test
+  void aStepFromMinusToPlusEpsilonIsHonestAndNoJump() {
+    clock.setEpsilonModel(EpsilonModel.fixed(10_000));
+    clock.setOffsetMicros(-5_000);
+    detector.readInterval();
+    clock.setOffsetMicros(5_000);
+    detector.readInterval();
+    assertFalse(detector.jumpedWithin(SECOND), "10 ms within 2ε = 20 ms");
+    clock.setOffsetMicros(-25_000);
+    detector.readInterval();
+    assertTrue(detector.jumpedWithin(SECOND), "30 ms is beyond 2ε");
+  }
+
+  @Test
   void theFirstReadingHasNothingToCompareWith() {
     clock.setOffsetMicros(100_000);
     detector.readInterval();

@@ -231,6 +231,14 @@ public final class Node implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Why this node refuses timestamps right now (its clock offset beyond the bound, or a recent
+   * clock step), or empty when it serves. Empty before {@link #start}.
+   */
+  public Optional<String> clockRefusal() {
+    return discipline == null ? Optional.empty() : discipline.refusal();
+  }
+
   public ClockSource clock() {
     return clock;
   }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.pd.service.PlacementDriverConfig;
 import io.cesiumdb.proto.placement.LookupTabletRequest;
 import io.cesiumdb.proto.placement.SplitTabletRequest;
@@ -28,6 +30,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 4's split check: splits while writers run lose and duplicate nothing (the rows a scan finds
- * are exactly the acknowledged writes) and the writers see no error. Once on demand (the API ALTER
- * TABLE ... SPLIT AT will use), once automatically by size.
+ * are exactly the acknowledged writes, plus perhaps some whose outcome was unknown) and the writers
+ * see no error but "outcome unknown" for a write in flight across a leader change. Once on demand
+ * (the API ALTER TABLE ... SPLIT AT will use), once automatically by size.
  */
 class SplitUnderLoadIT {
   private static final int WRITERS = 4;
@@ -170,6 +174,7 @@ class SplitUnderLoadIT {
       lost.removeAll(found);
       Set<ByteString> extra = new HashSet<>(found);
       extra.removeAll(load.acked);
+      extra.removeAll(load.maybe);
       assertEquals(List.of(), RepairIT.sample(lost), "acknowledged rows lost");
       assertEquals(List.of(), RepairIT.sample(extra), "rows nobody wrote");
       System.out.printf(
@@ -190,6 +195,19 @@ class SplitUnderLoadIT {
   private static final class Load {
     final Set<ByteString> acked = ConcurrentHashMap.newKeySet();
     final Queue<String> errors = new ConcurrentLinkedQueue<>();
+    final Set<ByteString> maybe = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A write in flight when the tablet's leader changed answers "outcome unknown" (CMN-3) and is
+     * not re-sent (re-sending once applied an INSERT twice); it is the one error writers may see.
+     */
+    static boolean outcomeUnknown(Exception e) {
+      Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      return t instanceof CesiumException ce
+          && ce.code() == ErrorCode.UNAVAILABLE
+          && String.valueOf(ce.getMessage()).contains("outcome unknown");
+    }
+
     final AtomicLong slowestMillis = new AtomicLong();
 
     /** Scans read at this: every acknowledged write is at or below it. */
@@ -226,7 +244,11 @@ class SplitUnderLoadIT {
         slowestMillis.accumulateAndGet(
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), Math::max);
       } catch (Exception e) {
-        errors.add(key.toStringUtf8() + ": " + e);
+        if (outcomeUnknown(e)) {
+          maybe.add(key); // in flight across a leader change: may or may not be applied
+        } else {
+          errors.add(key.toStringUtf8() + ": " + e);
+        }
       }
     }
 
