@@ -84,6 +84,6 @@ public final class CommitTxnHandler {
     if (mutations.isEmpty()) {
       return replica.lockedRead((store, ts) -> ts);
     }
-    return replica.write(mutations).thenApply(r -> r.commitTs());
+    return replica.commitWrite(mutations).thenApply(r -> r.commitTs());
   }
 }

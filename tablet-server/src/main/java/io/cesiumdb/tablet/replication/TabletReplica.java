@@ -129,11 +129,29 @@ public final class TabletReplica {
     return machine.prepared();
   }
 
-  /** Replicates {@code mutations} at a fresh commit timestamp; completes once applied here. */
+  /**
+   * Replicates {@code mutations} at a fresh commit timestamp; completes once applied here. A
+   * NOT_LEADER answer after Ratis took the entry stays NOT_LEADER, so the router re-sends it
+   * (at-least-once: the plain KV write API's documented hazard).
+   */
   public CompletableFuture<WriteResult> write(List<Mutation> mutations) {
     ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
     return submit(
         0, ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build());
+  }
+
+  /**
+   * As {@link #write}, for a transaction's commit: at most once. A NOT_LEADER answer after Ratis
+   * took the entry becomes "outcome unknown" (see {@link #submitted}), which nothing re-sends.
+   */
+  public CompletableFuture<WriteResult> commitWrite(List<Mutation> mutations) {
+    ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
+    return whenReady(
+        () ->
+            submitReady(
+                0,
+                ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build(),
+                true));
   }
 
   /**
@@ -257,7 +275,7 @@ public final class TabletReplica {
    * with TABLET_MOVED: nothing of it was applied, so the caller may retry elsewhere.
    */
   private CompletableFuture<WriteResult> submit(long minTs, LongFunction<TabletCommand> commandAt) {
-    return whenReady(() -> submitReady(minTs, commandAt));
+    return whenReady(() -> submitReady(minTs, commandAt, false));
   }
 
   /** As {@link #submit} for an entry whose timestamp (0 = none) was chosen elsewhere. */
@@ -275,7 +293,7 @@ public final class TabletReplica {
                               .requests()
                               .submit(division, requests().write(groupId, command.toByteArray())),
                       TabletReplica::appended);
-          return replied(ts, reply);
+          return replied(ts, reply, false);
         });
   }
 
@@ -301,7 +319,7 @@ public final class TabletReplica {
   }
 
   private CompletableFuture<WriteResult> submitReady(
-      long minTs, LongFunction<TabletCommand> commandAt) {
+      long minTs, LongFunction<TabletCommand> commandAt, boolean atMostOnce) {
     long[] ts = new long[1];
     CompletableFuture<RaftClientReply> reply =
         machine
@@ -316,14 +334,15 @@ public final class TabletReplica {
                   return services.requests().submit(division, requests().write(groupId, payload));
                 },
                 TabletReplica::appended);
-    return replied(ts[0], reply);
+    return replied(ts[0], reply, atMostOnce);
   }
 
   private CompletableFuture<WriteResult> replied(
-      long ts, CompletableFuture<RaftClientReply> reply) {
+      long ts, CompletableFuture<RaftClientReply> reply, boolean atMostOnce) {
     return reply
         .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .handleAsync((r, t) -> applied(ts, submitted(r, t)), services.worker());
+        .handleAsync(
+            (r, t) -> applied(ts, atMostOnce ? submitted(r, t) : success(r, t)), services.worker());
   }
 
   /**
