@@ -25,6 +25,9 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Several nodes in one JVM: each with its own simulated TrueTime on the real reference time, its
@@ -231,6 +234,17 @@ public final class LocalCluster implements AutoCloseable {
       admin = AdminBootstrap.ensure(pd, adminPassword, timeout);
     }
     return admin;
+  }
+
+  /**
+   * Waits until every node has joined the placement driver, up to {@code timeout} per node: what a
+   * test needs before it serves SQL or talks to the PD through any node.
+   */
+  public void awaitJoined(Duration timeout)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    for (Node n : nodes()) {
+      n.joined().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   /** What the last {@link #bootstrapAdmin} returned, if it ran. */

@@ -135,9 +135,7 @@ public final class TabletReplica {
    * (at-least-once: the plain KV write API's documented hazard).
    */
   public CompletableFuture<WriteResult> write(List<Mutation> mutations) {
-    ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
-    return submit(
-        0, ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build());
+    return applyWrites(mutations, false);
   }
 
   /**
@@ -145,13 +143,14 @@ public final class TabletReplica {
    * took the entry becomes "outcome unknown" (see {@link #submitted}), which nothing re-sends.
    */
   public CompletableFuture<WriteResult> commitWrite(List<Mutation> mutations) {
+    return applyWrites(mutations, true);
+  }
+
+  private CompletableFuture<WriteResult> applyWrites(List<Mutation> mutations, boolean atMostOnce) {
     ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
-    return whenReady(
-        () ->
-            submitReady(
-                0,
-                ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build(),
-                true));
+    LongFunction<TabletCommand> commandAt =
+        ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build();
+    return whenReady(() -> submitReady(0, commandAt, atMostOnce));
   }
 
   /**

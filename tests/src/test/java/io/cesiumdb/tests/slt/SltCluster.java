@@ -2,11 +2,9 @@ package io.cesiumdb.tests.slt;
 
 import io.cesiumdb.server.demo.LocalCluster;
 import io.cesiumdb.server.node.AdminCredentials;
-import io.cesiumdb.server.node.Node;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
@@ -33,9 +31,7 @@ final class SltCluster implements AutoCloseable {
             .pdConfig(c -> c.withPasswordHashIterations(1_000))
             .start();
     try {
-      for (Node n : cluster.nodes()) {
-        n.joined().get(60, TimeUnit.SECONDS);
-      }
+      cluster.awaitJoined(Duration.ofSeconds(60));
       return new SltCluster(cluster, cluster.bootstrapAdmin(Duration.ofSeconds(60)));
     } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
       cluster.close();

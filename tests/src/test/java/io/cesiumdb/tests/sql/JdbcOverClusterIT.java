@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cesiumdb.server.Main;
 import io.cesiumdb.server.demo.LocalCluster;
 import io.cesiumdb.server.node.AdminCredentials;
-import io.cesiumdb.server.node.Node;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -51,9 +50,7 @@ class JdbcOverClusterIT {
             .dataDir(dir.resolve("data"))
             .pdConfig(c -> c.withPasswordHashIterations(1_000))
             .start();
-    for (Node n : cluster.nodes()) {
-      n.joined().get(60, TimeUnit.SECONDS);
-    }
+    cluster.awaitJoined(Duration.ofSeconds(60));
     admin = cluster.bootstrapAdmin(Duration.ofSeconds(60));
   }
 

@@ -10,7 +10,6 @@ import io.cesiumdb.server.Await;
 import io.cesiumdb.server.TestTables;
 import io.cesiumdb.server.demo.LocalCluster;
 import io.cesiumdb.server.fault.FaultAdminClient;
-import io.cesiumdb.server.node.Node;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,9 +49,7 @@ class NemesesIT {
             .dataDir(dir)
             .heartbeatInterval(Duration.ofMillis(200))
             .start();
-    for (Node n : cluster.nodes()) {
-      n.joined().get(60, TimeUnit.SECONDS);
-    }
+    cluster.awaitJoined(Duration.ofSeconds(60));
     seeds = cluster.nodeIds().stream().map(id -> cluster.config(id).rpcAddress()).toList();
     TestTables.create(seeds.get(0), "faults", 2);
     try (TabletLeaders t = new TabletLeaders(seeds)) {

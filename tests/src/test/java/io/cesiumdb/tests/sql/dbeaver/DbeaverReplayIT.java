@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cesiumdb.common.net.PortAllocator;
 import io.cesiumdb.server.demo.LocalCluster;
 import io.cesiumdb.server.node.AdminCredentials;
-import io.cesiumdb.server.node.Node;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,9 +74,7 @@ class DbeaverReplayIT {
             .dataDir(dir.resolve("data"))
             .pdConfig(c -> c.withPasswordHashIterations(1_000))
             .start();
-    for (Node n : cluster.nodes()) {
-      n.joined().get(60, TimeUnit.SECONDS);
-    }
+    cluster.awaitJoined(Duration.ofSeconds(60));
     admin = cluster.bootstrapAdmin(Duration.ofSeconds(60));
   }
 
