@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
@@ -169,13 +171,24 @@ class CoordinatorFailoverIT {
     return router.tabletFor(ks, key(k)).get(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * A setup write. A commit in flight across a leader change answers "outcome unknown" and is not
+   * re-sent by the router; this blind put of a fixed value is safe to repeat, so the helper does.
+   */
   private void write(String k, String v) throws Exception {
-    try (Transactions txns = new Transactions(router, runningNode().trueTime())) {
-      txns.retry(
-          tx -> {
-            tx.put(ks, key(k), ByteString.copyFromUtf8(v));
-            return null;
-          });
+    for (int attempt = 1; ; attempt++) {
+      try (Transactions txns = new Transactions(router, runningNode().trueTime())) {
+        txns.retry(
+            tx -> {
+              tx.put(ks, key(k), ByteString.copyFromUtf8(v));
+              return null;
+            });
+        return;
+      } catch (CesiumException e) {
+        if (attempt == 3 || e.code() != ErrorCode.UNAVAILABLE) {
+          throw e;
+        }
+      }
     }
   }
 
