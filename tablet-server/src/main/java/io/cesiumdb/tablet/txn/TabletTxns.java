@@ -3,6 +3,7 @@ package io.cesiumdb.tablet.txn;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.tablet.txn.locks.LockSpan;
 import io.cesiumdb.tablet.txn.locks.LockTable;
+import io.cesiumdb.tablet.txn.locks.LockWait;
 import io.cesiumdb.tablet.txn.locks.TxnLockRequest;
 import io.cesiumdb.tablet.txn.locks.WoundWaitLockTable;
 import java.time.Duration;
@@ -37,6 +38,9 @@ public final class TabletTxns {
   private final Map<String, Long> tokens = new ConcurrentHashMap<>();
   private final AtomicLong lastToken = new AtomicLong();
   private volatile boolean closed;
+
+  /** A lock request waiting this long is logged once, with whoever is in its way. */
+  static final Duration LONG_WAIT = Duration.ofSeconds(1);
 
   /** Low bits of a lock token: the incarnation counter; the high bits hold the term. */
   private static final int COUNTER_BITS = 40;
@@ -202,7 +206,8 @@ public final class TabletTxns {
   }
 
   /**
-   * Aborts transactions idle for {@code timeout} (returned); forgets ended ones older than that.
+   * Aborts transactions idle for {@code timeout} (returned); forgets ended ones older than that;
+   * logs lock requests waiting longer than {@link #LONG_WAIT}, each once.
    */
   List<String> expire(Duration timeout) {
     long now = System.nanoTime();
@@ -211,6 +216,9 @@ public final class TabletTxns {
       LOG.info("Tablet {}: aborted idle transactions {}", tabletId, expired);
     }
     ended.values().removeIf(e -> now - e.atNanos > timeout.toNanos());
+    for (LockWait w : locks.longWaits(now, LONG_WAIT.toNanos())) {
+      LOG.info("Tablet {}: long lock wait: {}", Long.toUnsignedString(tabletId), w);
+    }
     return expired;
   }
 

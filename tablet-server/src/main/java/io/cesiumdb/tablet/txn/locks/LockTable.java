@@ -123,6 +123,13 @@ public interface LockTable {
   /** How many lock requests are waiting. */
   int waiterCount();
 
+  /**
+   * The requests that have waited at least {@code thresholdNanos}, each reported once, for the
+   * tablet's diagnostics. A request's wait is counted from the first call that saw it waiting, so
+   * callers call this on a regular tick.
+   */
+  List<LockWait> longWaits(long nowNanos, long thresholdNanos);
+
   /** How many transactions the table knows (holding, waiting, or prepared). */
   int transactionCount();
 }

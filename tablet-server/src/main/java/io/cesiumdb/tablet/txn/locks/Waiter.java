@@ -19,6 +19,12 @@ final class Waiter {
   final long seq;
   final CompletableFuture<Void> future;
 
+  /** When a {@code longWaits} call first saw this request waiting (0: not yet); monitor-guarded. */
+  long seenWaitingNanos;
+
+  /** Whether {@code longWaits} has reported this request already; monitor-guarded. */
+  boolean reported;
+
   Waiter(TxnLocks txn, LockSpan span, LockMode mode, long seq, CompletableFuture<Void> future) {
     this.txn = txn;
     this.span = span;

@@ -161,6 +161,36 @@ public final class WoundWaitLockTable implements LockTable {
   }
 
   @Override
+  public List<LockWait> longWaits(long nowNanos, long thresholdNanos) {
+    List<LockWait> out = new ArrayList<>();
+    synchronized (monitor) {
+      for (Waiter w : queue) {
+        if (w.seenWaitingNanos == 0) {
+          w.seenWaitingNanos = nowNanos;
+        } else if (!w.reported && nowNanos - w.seenWaitingNanos >= thresholdNanos) {
+          w.reported = true;
+          out.add(describe(w, nowNanos - w.seenWaitingNanos));
+        }
+      }
+    }
+    return out;
+  }
+
+  private LockWait describe(Waiter w, long waitedNanos) {
+    List<LockHolder> in = blockers(w.txn, w.span, w.mode).stream().map(HeldLock::toHolder).toList();
+    List<String> older = new ArrayList<>();
+    for (Waiter o : queue) {
+      if (!o.txn.olderThan(w.txn)) {
+        break;
+      }
+      if (o.conflictsWith(w.txn, w.span, w.mode)) {
+        older.add(o.toString());
+      }
+    }
+    return new LockWait(w.txn.id, w.txn.priorityTs, w.span, w.mode, waitedNanos, in, older);
+  }
+
+  @Override
   public int transactionCount() {
     synchronized (monitor) {
       return txns.size();
