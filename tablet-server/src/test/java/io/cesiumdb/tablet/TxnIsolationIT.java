@@ -159,6 +159,13 @@ class TxnIsolationIT {
         leader.futureStub().commitTxn(commit(t, txn("w1", 200), put("k", "v")));
     awaitWaiters(leader, t, 1);
     touch(leader, t, txn("never-seen", 1)); // unknown here: answered OK
+    TestNode follower = cluster.followers(t).get(0);
+    AbortTxnRequest abort = AbortTxnRequest.newBuilder().setTabletId(t).setTxnId("r1").build();
+    assertEquals(
+        ErrorCode.NOT_LEADER.id(),
+        follower.stub().abortTxn(abort).getError().getCode(),
+        "a follower holds no locks: it sends the client to the leader instead of answering OK");
+    assertEquals(1, leader.server().lockWaiters(t), "the abort at the follower released nothing");
     leader.stub().abortTxn(AbortTxnRequest.newBuilder().setTabletId(t).setTxnId("r1").build());
     assertEquals("", writer.get(15, TimeUnit.SECONDS).getError().getCode());
 
@@ -166,7 +173,6 @@ class TxnIsolationIT {
         txnRead(t, reader, "k").toBuilder().setConsistency(ReadConsistency.SNAPSHOT).build();
     assertEquals(
         ErrorCode.INVALID_ARGUMENT.id(), leader.stub().read(snapshot).getError().getCode());
-    TestNode follower = cluster.followers(t).get(0);
     ReadResponse atFollower = follower.stub().read(txnRead(t, reader, "k"));
     assertEquals(ErrorCode.NOT_LEADER.id(), atFollower.getError().getCode());
   }

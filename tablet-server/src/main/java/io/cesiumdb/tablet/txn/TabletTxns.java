@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The read-write transactions of one tablet replica during ONE leadership term: its {@link
  * LockTable} plus the transactions that ended here without their owner knowing yet (wounded,
- * abandoned, or lost with a previous term). A request of such a transaction fails with the reason
- * it ended, until the owner ends it ({@link #finish}) or the entry ages out ({@link #expire}).
+ * abandoned, lost with a previous term, or finished by its owner). A request of such a transaction
+ * fails with the reason it ended, until the entry ages out ({@link #expire}).
  *
  * <p>Single-tablet path: nothing is logged before the commit, so a wounded or abandoned transaction
  * is aborted at once by releasing its locks (the listener does it). {@link #beginCommit} marks a
@@ -100,6 +100,7 @@ public final class TabletTxns {
     } catch (CesiumException e) {
       return CompletableFuture.failedFuture(e);
     }
+    LOG.debug("Tablet {}: txn {} asks {}", tabletId, txnId, request);
     locks.touch(txnId, System.nanoTime());
     tokens.computeIfAbsent(txnId, k -> (term << COUNTER_BITS) | lastToken.incrementAndGet());
     return locks
@@ -192,11 +193,17 @@ public final class TabletTxns {
     mustAbort(txnId, TxnErrors.abortedByCoordinator(txnId, tabletId));
   }
 
-  /** Ends the transaction here: releases its locks and forgets it (commit done, or abort). */
+  /**
+   * Ends the transaction here: releases its locks (commit done, or abort). It stays remembered as
+   * ended until {@link #expire} ages it out, so a request of it that arrives late (a read the
+   * client stopped waiting for, a re-sent prepare) fails instead of taking locks nobody would
+   * release.
+   */
   public void finish(String txnId) {
+    LOG.debug("Tablet {}: txn {} finished", tabletId, txnId);
+    ended.put(txnId, new Ended(TxnErrors.endedHere(txnId, tabletId), System.nanoTime()));
     tokens.remove(txnId);
     locks.releaseAll(txnId);
-    ended.remove(txnId);
   }
 
   /** Keepalive; true when the table holds locks or waiting requests of the transaction. */

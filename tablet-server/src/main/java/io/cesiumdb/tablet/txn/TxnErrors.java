@@ -59,4 +59,19 @@ final class TxnErrors {
             + " are gone, so what it read may have changed",
         new RetryHint.TxnAborted(txnId, AbortReason.PREPARE_FAILED));
   }
+
+  /**
+   * A request of a transaction that already ended here (committed, resolved, or rolled back by its
+   * client): it arrived late, and must not lock again (nobody would release those locks).
+   */
+  static CesiumException endedHere(String txnId, long tabletId) {
+    return CesiumException.retry(
+        ErrorCode.TXN_ABORTED,
+        "txn "
+            + txnId
+            + " already ended at tablet "
+            + Long.toUnsignedString(tabletId)
+            + " (a late request)",
+        new RetryHint.TxnAborted(txnId, AbortReason.USER_ROLLBACK));
+  }
 }

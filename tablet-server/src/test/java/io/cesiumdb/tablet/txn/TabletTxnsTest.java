@@ -58,13 +58,19 @@ class TabletTxnsTest {
   }
 
   @Test
-  void aFinishedTxnIsForgottenSoItsIdMayLockAgain() {
+  void aLateRequestOfAFinishedTxnFailsAndTakesNoLock() {
     shared("old", 1, "x");
     shared("young", 2, "x");
     txns.lockExclusive("old", 1, keys("x"));
     txns.finish("young");
     txns.finish("old");
-    assertTrue(shared("young", 2, "x").isDone());
+
+    // A read the client stopped waiting for, arriving after its rollback: it must not lock again,
+    // since nobody would release that lock before the idle expiry.
+    CesiumException e = failure(shared("old", 1, "y"));
+    assertEquals(ErrorCode.TXN_ABORTED, e.code());
+    assertEquals(0, txns.locks().transactionCount());
+    assertTrue(txns.lockExclusive("other", 3, keys("x", "y")).isDone());
   }
 
   @Test

@@ -80,6 +80,7 @@ final class Participants {
    */
   static void release(KeyRouter router, String txnId, List<Participant> targets) {
     List<CompletableFuture<?>> calls = new ArrayList<>();
+    LOG.debug("txn {}: releasing {}", txnId, targets);
     for (Participant p : targets) {
       calls.add(
           router
