@@ -39,6 +39,7 @@ public final class Transaction implements AutoCloseable {
   private final TxnContext ctx;
   private final Participants participants = new Participants();
   private final WriteBuffer buffer = new WriteBuffer();
+  private final LockedReads lockedReads = new LockedReads();
   private final Keepalive keepalive;
   private TxnState state = TxnState.ACTIVE;
   private volatile CesiumException doomed;
@@ -68,9 +69,17 @@ public final class Transaction implements AutoCloseable {
     return ctx;
   }
 
-  /** The latest committed value of {@code key}, under a shared lock; not this txn's own writes. */
+  /**
+   * The latest committed value of {@code key}, under a shared lock; not this txn's own writes. A
+   * key read before in this transaction is answered from what that read returned ({@link
+   * LockedReads}).
+   */
   public Optional<ByteString> read(long keyspace, ByteString key) {
     checkActive();
+    Optional<ByteString> again = lockedReads.get(keyspace, key);
+    if (again != null) {
+      return again;
+    }
     try {
       ReadResponse r =
           TxnErrors.await(
@@ -80,7 +89,9 @@ public final class Transaction implements AutoCloseable {
                   ctx,
                   (d, ts, term) -> participants.served(keyspace, d, key, ts, term)));
       requireLocksKept();
-      return r.getFound() ? Optional.of(r.getValue()) : Optional.empty();
+      Optional<ByteString> value = r.getFound() ? Optional.of(r.getValue()) : Optional.empty();
+      lockedReads.put(keyspace, key, value);
+      return value;
     } catch (CesiumException e) {
       throw failedOperation(e);
     }

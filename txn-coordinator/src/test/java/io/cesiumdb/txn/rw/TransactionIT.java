@@ -102,6 +102,24 @@ class TransactionIT {
   }
 
   @Test
+  void aKeyReadTwiceUnderItsLockIsAskedForOnce() {
+    n1.store.put(utf8("k"), utf8("v"));
+    Transaction tx = txns.begin();
+    assertEquals(Optional.of(utf8("v")), tx.read(KS, utf8("k")));
+    assertEquals(Optional.empty(), tx.read(KS, utf8("gone")));
+
+    n1.store.put(utf8("gone"), utf8("meanwhile")); // our lock would forbid this on a real tablet
+    assertEquals(Optional.of(utf8("v")), tx.read(KS, utf8("k")));
+    assertEquals(Optional.empty(), tx.read(KS, utf8("gone")), "the first answer, not a new read");
+
+    assertEquals(2, n1.log.stream().filter(l -> l.startsWith("Read:")).count(), n1.log.toString());
+    tx.rollback();
+    Transaction next = txns.begin();
+    assertEquals(Optional.of(utf8("meanwhile")), next.read(KS, utf8("gone")), "per transaction");
+    next.rollback();
+  }
+
+  @Test
   void commitSendsExactlyTheBufferedMutationsLastWriteWins() {
     Transaction tx = txns.begin();
     tx.read(KS, utf8("a"));
