@@ -28,8 +28,13 @@ import org.slf4j.LoggerFactory;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsistencySuiteIT {
   private static final Logger LOG = LoggerFactory.getLogger(ConsistencySuiteIT.class);
+
+  /**
+   * In rotation order. Kill goes last: restarting a node's JVM takes 6–16 s on a loaded 2-core box,
+   * and when it came first the run sometimes ended before the last nemesis had its turn.
+   */
   static final List<String> NEMESES =
-      List.of("kill", "skew", "partition", "strobe", "leader-transfer", "bigskew");
+      List.of("skew", "partition", "strobe", "leader-transfer", "bigskew", "kill");
 
   @TempDir static Path dir;
   private ConsistencyCluster cluster;
