@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The nemesis events of a run's history file (JSON lines, process {@code "nemesis"}). */
 final class NemesisLog {
@@ -38,6 +40,20 @@ final class NemesisLog {
   long faults() {
     return injected.stream().filter(v -> !v.contains(": inject failed")).count();
   }
+
+  /** The nodes the kill nemesis killed, in order (a node killed twice appears twice). */
+  List<String> killed() {
+    List<String> out = new ArrayList<>();
+    for (String v : injected) {
+      Matcher m = KILLED.matcher(v);
+      if (v.startsWith("kill: ") && m.find()) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  private static final Pattern KILLED = Pattern.compile("kill -9 (\\S+)");
 
   List<String> events() {
     return List.copyOf(injected);

@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code kill}: {@code kill -9} of one node process through {@link NodeControl} (Jepsen's
- * start-kill). Leaders first: the victim is the node that led the most tablets at its last
- * heartbeat (placement driver's registry), ties and a cluster without one broken with the run's
- * seed. Heal: start the killed node again from its data directory. Only when the run owns the node
- * processes; {@link Nemeses#parse} refuses it otherwise.
+ * start-kill). Every node in turn, leaders first: the victim is a node killed least often so far in
+ * this run and, among those, the one that led the most tablets at its last heartbeat (placement
+ * driver's registry); ties and a cluster without one are broken with the run's seed. So a run with
+ * as many kills as nodes has killed every node once. Heal: start the killed node again from its
+ * data directory. Only when the run owns the node processes; {@link Nemeses#parse} refuses it
+ * otherwise.
  */
 final class KillNemesis implements Nemesis {
   private static final Logger LOG = LoggerFactory.getLogger(KillNemesis.class);
@@ -28,6 +30,7 @@ final class KillNemesis implements Nemesis {
   private final NodeControl control;
   private final Random rng;
   private String killed;
+  private final Map<String, Integer> kills = new HashMap<>();
 
   KillNemesis(Membership members, NodeControl control, long seed) {
     this.members = members;
@@ -46,13 +49,10 @@ final class KillNemesis implements Nemesis {
       return "kill: " + killed + " is still down";
     }
     Map<String, Integer> leaders = leaderCounts();
-    List<NodeRef> shuffled = Picks.shuffled(members.nodes(), rng);
-    NodeRef victim =
-        shuffled.stream()
-            .max(Comparator.comparingInt(n -> leaders.getOrDefault(n.nodeId(), 0)))
-            .orElseThrow();
+    NodeRef victim = victim(Picks.shuffled(members.nodes(), rng), kills, leaders);
     control.kill(victim.nodeId());
     killed = victim.nodeId();
+    kills.merge(killed, 1, Integer::sum);
     return "kill: kill -9 "
         + killed
         + " (led "
@@ -69,6 +69,19 @@ final class KillNemesis implements Nemesis {
     control.start(node);
     killed = null;
     return "kill: restarted " + node;
+  }
+
+  /**
+   * The node killed least often, then leading the most tablets; the first of {@code candidates}
+   * (already shuffled) among equals.
+   */
+  static NodeRef victim(
+      List<NodeRef> candidates, Map<String, Integer> kills, Map<String, Integer> leaders) {
+    Comparator<NodeRef> fewestKills =
+        Comparator.comparingInt(n -> kills.getOrDefault(n.nodeId(), 0));
+    Comparator<NodeRef> mostLeaders =
+        Comparator.comparingInt(n -> -leaders.getOrDefault(n.nodeId(), 0));
+    return candidates.stream().min(fewestKills.thenComparing(mostLeaders)).orElseThrow();
   }
 
   private Map<String, Integer> leaderCounts() {
