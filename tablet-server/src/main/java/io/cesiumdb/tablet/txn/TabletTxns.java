@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,15 @@ public final class TabletTxns {
   /** Low bits of a lock token: the incarnation counter; the high bits hold the term. */
   private static final int COUNTER_BITS = 40;
 
-  /** What ended a transaction here, and when (System.nanoTime). */
-  private record Ended(CesiumException reason, long atNanos) {}
+  /**
+   * What ended a transaction here, and when (System.nanoTime). The reason is built when a late
+   * request asks for it: every finished transaction gets a record, and few are ever asked.
+   */
+  private record Ended(Supplier<CesiumException> reason, long atNanos) {
+    static Ended now(CesiumException reason) {
+      return new Ended(() -> reason, System.nanoTime());
+    }
+  }
 
   TabletTxns(long tabletId, long term, Collection<String> lostWithPreviousTerm) {
     this.tabletId = tabletId;
@@ -54,7 +62,8 @@ public final class TabletTxns {
     this.locks = new WoundWaitLockTable(this::mustAbort);
     long now = System.nanoTime();
     for (String txnId : lostWithPreviousTerm) {
-      ended.put(txnId, new Ended(TxnErrors.leaderChanged(txnId, tabletId), now));
+      CesiumException reason = TxnErrors.leaderChanged(txnId, tabletId);
+      ended.put(txnId, new Ended(() -> reason, now));
     }
   }
 
@@ -111,7 +120,7 @@ public final class TabletTxns {
               if (why != null || closed) {
                 tokens.remove(txnId);
                 locks.releaseAll(txnId);
-                throw new CompletionException(why != null ? why.reason : tableClosed());
+                throw new CompletionException(why != null ? why.reason.get() : tableClosed());
               }
               if (t != null) {
                 throw t instanceof CompletionException c ? c : new CompletionException(t);
@@ -201,7 +210,7 @@ public final class TabletTxns {
    */
   public void finish(String txnId) {
     LOG.debug("Tablet {}: txn {} finished", tabletId, txnId);
-    ended.put(txnId, new Ended(TxnErrors.endedHere(txnId, tabletId), System.nanoTime()));
+    ended.put(txnId, new Ended(() -> TxnErrors.endedHere(txnId, tabletId), System.nanoTime()));
     tokens.remove(txnId);
     locks.releaseAll(txnId);
   }
@@ -243,7 +252,7 @@ public final class TabletTxns {
   private void requireRunning(String txnId) {
     Ended why = ended.get(txnId);
     if (why != null) {
-      throw why.reason;
+      throw why.reason.get();
     }
     if (closed) {
       throw tableClosed();
@@ -256,7 +265,7 @@ public final class TabletTxns {
 
   /** The lock table's verdict: record it, then abort at once (nothing is logged yet). */
   private void mustAbort(String txnId, CesiumException reason) {
-    ended.putIfAbsent(txnId, new Ended(reason, System.nanoTime()));
+    ended.putIfAbsent(txnId, Ended.now(reason));
     tokens.remove(txnId);
     locks.releaseAll(txnId);
     LOG.debug("Tablet {}: txn {} aborted: {}", tabletId, txnId, reason.getMessage());
