@@ -13,7 +13,7 @@ import java.util.Optional;
  * workload bank} without copying the printed password. Only {@code cesium demo} writes it, and only
  * when it created the user; a production cluster never has one.
  */
-final class DemoCredentials {
+public final class DemoCredentials {
   static final String FILE = "demo-credentials";
 
   private DemoCredentials() {}
@@ -31,7 +31,7 @@ final class DemoCredentials {
   }
 
   /** The password saved under {@code dataDir}, if a demo saved one. */
-  static Optional<String> read(Path dataDir) {
+  public static Optional<String> read(Path dataDir) {
     Path file = dataDir.resolve(FILE);
     try {
       return Files.isReadable(file)

@@ -1,6 +1,6 @@
 package io.cesiumdb.tests.bench;
 
-import java.nio.file.Files;
+import io.cesiumdb.server.cli.DemoCredentials;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,12 +50,14 @@ public final class TransferBench {
     }
   }
 
-  private static String password() throws Exception {
+  private static String password() {
     String env = System.getenv("CESIUM_PASSWORD");
     if (env != null && !env.isEmpty()) {
       return env;
     }
-    return Files.readString(Path.of("cesium-data", "demo-credentials")).trim();
+    return DemoCredentials.read(Path.of("cesium-data"))
+        .orElseThrow(
+            () -> new IllegalStateException("set CESIUM_PASSWORD or run in the demo's directory"));
   }
 
   private static Latencies[] run(Connection c, int n, Random random) throws SQLException {
