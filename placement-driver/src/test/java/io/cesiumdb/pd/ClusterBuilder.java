@@ -29,6 +29,7 @@ public final class ClusterBuilder {
   private final List<TabletInfo> tablets = new ArrayList<>();
   private final List<Long> pending = new ArrayList<>();
   private final List<ReplicaRef> lost = new ArrayList<>();
+  private final List<String> cooling = new ArrayList<>();
   private long nextTabletId = 1;
 
   public static ClusterBuilder cluster() {
@@ -113,7 +114,13 @@ public final class ClusterBuilder {
     return this;
   }
 
+  /** Nodes {@code ids} (already added) are cooling: no balancing moves to them. */
+  public ClusterBuilder cooling(String... ids) {
+    cooling.addAll(List.of(ids));
+    return this;
+  }
+
   public ClusterView build() {
-    return new ClusterView(nodes, tablets, pending, lost);
+    return new ClusterView(nodes, tablets, pending, lost).withCooling(cooling);
   }
 }

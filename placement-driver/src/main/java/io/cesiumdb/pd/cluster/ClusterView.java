@@ -22,12 +22,19 @@ import java.util.TreeSet;
  * <p>Lost replicas are replicas on UP nodes that the controller judged gone (not reported for
  * longer than its grace period, see {@link ReplicaReports}); the replica checker replaces them like
  * replicas on DOWN nodes. The view only carries that judgement: time is not its business.
+ *
+ * <p>Cooling nodes are UP nodes that balancing must not move work to: not heard from lately, or a
+ * leadership transfer to them failed since their last heartbeat (see {@link #isBalanceTarget}). A
+ * node that has just died leads nothing within two seconds, so it looks like the best target for
+ * leaders long before it stops being UP; each transfer to it fails only after the Ratis transfer
+ * timeout and blocks the source leader's writes meanwhile.
  */
 public final class ClusterView {
   private final Map<String, NodeInfo> nodes;
   private final Map<Long, TabletInfo> tablets;
   private final Set<Long> pendingTablets;
   private final Set<ReplicaRef> lostReplicas;
+  private final Set<String> coolingNodes;
   private final Map<String, Integer> tabletCounts = new HashMap<>();
   private final Map<String, Integer> leaderCounts = new HashMap<>();
 
@@ -42,6 +49,15 @@ public final class ClusterView {
       Collection<TabletInfo> tablets,
       Collection<Long> pendingTablets,
       Collection<ReplicaRef> lostReplicas) {
+    this(nodes, tablets, pendingTablets, lostReplicas, Set.of());
+  }
+
+  private ClusterView(
+      Collection<NodeInfo> nodes,
+      Collection<TabletInfo> tablets,
+      Collection<Long> pendingTablets,
+      Collection<ReplicaRef> lostReplicas,
+      Collection<String> coolingNodes) {
     Map<String, NodeInfo> n = new TreeMap<>();
     nodes.forEach(node -> putUnique(n, node.id(), node));
     Map<Long, TabletInfo> t = new TreeMap<>();
@@ -50,6 +66,7 @@ public final class ClusterView {
     this.tablets = Collections.unmodifiableMap(t);
     this.pendingTablets = Collections.unmodifiableSet(new TreeSet<>(pendingTablets));
     this.lostReplicas = Collections.unmodifiableSet(new TreeSet<>(lostReplicas));
+    this.coolingNodes = Collections.unmodifiableSet(new TreeSet<>(coolingNodes));
     for (TabletInfo tablet : t.values()) {
       tablet.replicas().forEach(r -> tabletCounts.merge(r, 1, Integer::sum));
       tablet.leaderNode().ifPresent(l -> leaderCounts.merge(l, 1, Integer::sum));
@@ -122,6 +139,16 @@ public final class ClusterView {
     return lostReplicas.contains(new ReplicaRef(tabletId, nodeId));
   }
 
+  /** UP nodes that balancing does not move replicas or leaders to (see the class comment). */
+  public Set<String> coolingNodes() {
+    return coolingNodes;
+  }
+
+  /** Whether balancing may move a replica or a leader to the node: UP and not cooling. */
+  public boolean isBalanceTarget(String nodeId) {
+    return isUp(nodeId) && !coolingNodes.contains(nodeId);
+  }
+
   /** Orders node ids by fewest tablets, then by id. */
   public Comparator<String> byTabletCount() {
     return Comparator.comparingInt(this::tabletCount).thenComparing(Comparator.naturalOrder());
@@ -131,29 +158,38 @@ public final class ClusterView {
   public ClusterView withTablet(TabletInfo tablet) {
     Map<Long, TabletInfo> next = new TreeMap<>(tablets);
     next.put(tablet.tabletId(), tablet);
-    return new ClusterView(nodes.values(), next.values(), pendingTablets, lostReplicas);
+    return new ClusterView(
+        nodes.values(), next.values(), pendingTablets, lostReplicas, coolingNodes);
   }
 
   /** This view with {@code tabletIds} also marked pending. */
   public ClusterView withPending(Collection<Long> tabletIds) {
     Set<Long> next = new HashSet<>(pendingTablets);
     next.addAll(tabletIds);
-    return new ClusterView(nodes.values(), tablets.values(), next, lostReplicas);
+    return new ClusterView(nodes.values(), tablets.values(), next, lostReplicas, coolingNodes);
   }
 
   /** This view with the pending set replaced. */
   public ClusterView withPendingOnly(Collection<Long> tabletIds) {
-    return new ClusterView(nodes.values(), tablets.values(), tabletIds, lostReplicas);
+    return new ClusterView(nodes.values(), tablets.values(), tabletIds, lostReplicas, coolingNodes);
   }
 
   /** This view with the lost replicas replaced. */
   public ClusterView withLostReplicas(Collection<ReplicaRef> lost) {
-    return new ClusterView(nodes.values(), tablets.values(), pendingTablets, lost);
+    return new ClusterView(nodes.values(), tablets.values(), pendingTablets, lost, coolingNodes);
   }
 
   /** This view with {@code replacement} nodes (same ids or not), everything else kept. */
   public ClusterView withNodes(Collection<NodeInfo> replacement) {
-    return new ClusterView(replacement, tablets.values(), pendingTablets, lostReplicas);
+    return new ClusterView(
+        replacement, tablets.values(), pendingTablets, lostReplicas, coolingNodes);
+  }
+
+  /** This view with {@code nodeIds} also cooling. */
+  public ClusterView withCooling(Collection<String> nodeIds) {
+    Set<String> next = new TreeSet<>(coolingNodes);
+    next.addAll(nodeIds);
+    return new ClusterView(nodes.values(), tablets.values(), pendingTablets, lostReplicas, next);
   }
 
   @Override

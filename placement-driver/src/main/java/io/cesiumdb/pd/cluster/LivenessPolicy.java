@@ -25,6 +25,16 @@ public record LivenessPolicy(Duration suspectAfter, Duration downAfter) {
     }
   }
 
+  /**
+   * Heartbeat age from which an UP node stops being a target of balancing (two fifths of {@code
+   * suspectAfter}: 4 s by default, several heartbeat intervals of a live node). A node that has
+   * just died gives up its leaders within seconds and would otherwise draw them back while it is
+   * still UP.
+   */
+  public Duration coolAfter() {
+    return suspectAfter.multipliedBy(2).dividedBy(5);
+  }
+
   /** The state of a node whose last heartbeat is {@code heartbeatAge} old. */
   public NodeState stateFor(Duration heartbeatAge) {
     if (heartbeatAge.compareTo(downAfter) >= 0) {

@@ -13,6 +13,7 @@ import io.cesiumdb.pd.operator.Operator;
 import io.cesiumdb.pd.operator.OperatorExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>report tracking ({@link ReplicaReportTracker}): a replica its UP node has not reported for
  *       longer than the report grace is marked lost in the view, so the replica checker replaces it
  *       like one on a DOWN node;
+ *   <li>a node that an operator failed to move work to cools ({@link FailedTargets}) until its next
+ *       heartbeat: balancing sends it nothing meanwhile;
  *   <li>{@link SchedulingRound} (repairs, then balance); operators start through the {@link
  *       OperatorExecutor}, in order, at most {@code maxInFlightOperators} at once and one per
  *       tablet;
@@ -61,6 +64,7 @@ public final class OperatorController implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private final ConcurrentHashMap<Long, String> inFlight = new ConcurrentHashMap<>();
   private final ReplicaReportTracker reports = new ReplicaReportTracker();
+  private final FailedTargets failedTargets = new FailedTargets();
   private long leaderSinceMicros = -1; // guarded by this
   private volatile boolean closed;
 
@@ -102,6 +106,7 @@ public final class OperatorController implements AutoCloseable {
       }
       leaderSinceMicros = -1;
       reports.clear();
+      failedTargets.clear();
       return List.of();
     }
     long now = ctx.log().nowMicros();
@@ -112,7 +117,7 @@ public final class OperatorController implements AutoCloseable {
     Set<Long> pending = inFlight();
     ClusterView view = ctx.log().read(s -> s.toClusterView(ctx.liveness(), now, pending));
     ReplicaReportTracker.Findings found = reports.observe(view, now, reportGraceMicros());
-    view = view.withLostReplicas(found.lost());
+    view = view.withLostReplicas(found.lost()).withCooling(failedTargets.cooling(this::heardAt));
     if (now - leaderSinceMicros < ctx.liveness().downAfter().toNanos() / 1000) {
       view = withoutDown(view);
     }
@@ -178,7 +183,22 @@ public final class OperatorController implements AutoCloseable {
     inFlight.put(op.tabletId(), op.id());
     LOG.info("operator {} started: {} ({})", op.id(), op.steps(), op.reason());
     long t0 = System.nanoTime();
-    return executor.execute(op).whenComplete((v, t) -> finished(op.tabletId(), op.id(), t0, t));
+    return executor
+        .execute(op)
+        .whenComplete(
+            (v, t) -> {
+              if (t != null) {
+                failedTargets.failed(op, ctx.log().nowMicros());
+              }
+              finished(op.tabletId(), op.id(), t0, t);
+            });
+  }
+
+  private OptionalLong heardAt(String nodeId) {
+    return ctx.log()
+        .read(s -> s.node(nodeId))
+        .map(n -> OptionalLong.of(n.getLastHeartbeatMicros()))
+        .orElse(OptionalLong.empty());
   }
 
   private void startSplits(

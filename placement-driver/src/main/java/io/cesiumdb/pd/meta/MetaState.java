@@ -17,6 +17,7 @@ import io.cesiumdb.proto.placement.TabletEntry;
 import io.cesiumdb.proto.placement.UserEntry;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -141,14 +142,20 @@ public final class MetaState {
   /**
    * The {@link ClusterView} checkers, schedulers and {@code Placement} read: node states from the
    * heartbeat age at {@code nowMicros} under {@code policy}, each node's reported tablet ids,
-   * tablets from the directory, and the tablets with an operator in flight. No replica is marked
-   * lost: that takes time, which the controller tracks.
+   * tablets from the directory, and the tablets with an operator in flight. Nodes not heard from
+   * for {@link LivenessPolicy#coolAfter} are cooling (no balancing moves to them). No replica is
+   * marked lost: that takes time, which the controller tracks.
    */
   public ClusterView toClusterView(
       LivenessPolicy policy, long nowMicros, Collection<Long> pendingTabletIds) {
     Instant now = micros(nowMicros);
     List<NodeInfo> nodeInfos = new ArrayList<>();
+    List<String> quiet = new ArrayList<>();
     for (NodeEntry n : nodes.all()) {
+      if (Duration.between(micros(n.getLastHeartbeatMicros()), now).compareTo(policy.coolAfter())
+          >= 0) {
+        quiet.add(n.getNodeId());
+      }
       nodeInfos.add(
           NodeInfo.fromHeartbeat(
                   n.getNodeId(),
@@ -173,7 +180,7 @@ public final class MetaState {
               t.getEpoch(),
               t.getApproximateSizeBytes()));
     }
-    return new ClusterView(nodeInfos, tabletInfos, pendingTabletIds);
+    return new ClusterView(nodeInfos, tabletInfos, pendingTabletIds).withCooling(quiet);
   }
 
   private static Instant micros(long micros) {

@@ -14,9 +14,10 @@ import java.util.Set;
 
 /**
  * Evens out leader counts over UP nodes by leadership transfer. Each pick takes the UP node with
- * the most leaders and moves one of its tablets' leadership to the UP replica holder with the
- * fewest leaders, but only when their counts differ by more than {@code tolerance}. Counts are
- * updated after every pick, so one round never overshoots; at most {@code maxOperators} per round.
+ * the most leaders and moves one of its tablets' leadership to the replica holder with the fewest
+ * leaders among those fit for it ({@link ClusterView#isBalanceTarget}: UP and not cooling), but
+ * only when their counts differ by more than {@code tolerance}. Counts are updated after every
+ * pick, so one round never overshoots; at most {@code maxOperators} per round.
  */
 public final class BalanceLeaderScheduler extends CountBalancingScheduler {
   public BalanceLeaderScheduler() {
@@ -68,7 +69,7 @@ public final class BalanceLeaderScheduler extends CountBalancingScheduler {
           || touched.contains(tablet.tabletId())) {
         continue;
       }
-      Optional<String> target = fewestLeaders(tablet, source, leaders);
+      Optional<String> target = fewestLeaders(view, tablet, source, leaders);
       if (target.isPresent()
           && (bestTarget == null || leaders.get(target.get()) < leaders.get(bestTarget))) {
         best = tablet;
@@ -84,11 +85,12 @@ public final class BalanceLeaderScheduler extends CountBalancingScheduler {
     return Optional.of(transfer(best, source, bestTarget, sourceCount, leaders));
   }
 
-  /** The UP replica holder other than {@code source} with the fewest leaders, ties by id. */
+  /** The replica holder other than {@code source} fit to lead with the fewest leaders, by id. */
   private static Optional<String> fewestLeaders(
-      TabletInfo tablet, String source, Map<String, Integer> leaders) {
+      ClusterView view, TabletInfo tablet, String source, Map<String, Integer> leaders) {
     return tablet.replicas().stream()
         .filter(leaders::containsKey)
+        .filter(view::isBalanceTarget)
         .filter(r -> !r.equals(source))
         .min(
             Comparator.<String>comparingInt(leaders::get).thenComparing(Comparator.naturalOrder()));

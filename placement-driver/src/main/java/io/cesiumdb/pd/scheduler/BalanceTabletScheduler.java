@@ -15,10 +15,11 @@ import java.util.Set;
 
 /**
  * Evens out tablet counts over UP nodes by moving replicas. A move adds a replica on the emptiest
- * UP node, transfers leadership to it if the replica being moved led, then removes the replica from
- * the fullest UP node; it happens only when the two counts differ by more than {@code tolerance}.
- * Only tablets whose replicas are all UP move (the replica checker owns the others). Counts are
- * updated after every pick; at most {@code maxOperators} per round.
+ * UP node that is not cooling ({@link ClusterView#isBalanceTarget}), transfers leadership to it if
+ * the replica being moved led, then removes the replica from the fullest UP node; it happens only
+ * when the two counts differ by more than {@code tolerance}. Only tablets whose replicas are all UP
+ * move (the replica checker owns the others). Counts are updated after every pick; at most {@code
+ * maxOperators} per round.
  */
 public final class BalanceTabletScheduler extends CountBalancingScheduler {
   public BalanceTabletScheduler() {
@@ -54,6 +55,9 @@ public final class BalanceTabletScheduler extends CountBalancingScheduler {
       for (String target : byFewest) {
         if (counts.get(source) - counts.get(target) <= tolerance) {
           break;
+        }
+        if (!view.isBalanceTarget(target)) {
+          continue;
         }
         Optional<TabletInfo> tablet = movable(view, source, target, touched);
         if (tablet.isPresent()) {

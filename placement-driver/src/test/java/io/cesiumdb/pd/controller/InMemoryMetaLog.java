@@ -62,4 +62,8 @@ final class InMemoryMetaLog implements MetaLog {
   void setNowSeconds(long seconds) {
     nowMicros = seconds * 1_000_000L;
   }
+
+  void setNowMillis(long millis) {
+    nowMicros = millis * 1_000L;
+  }
 }

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cesiumdb.common.error.CesiumException;
+import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.pd.cluster.LivenessPolicy;
 import io.cesiumdb.pd.operator.Operator;
 import io.cesiumdb.pd.operator.OperatorExecutor;
@@ -111,6 +113,41 @@ class OperatorControllerTest {
     assertEquals(List.of(), tablets.calls("RemoveReplica"), "n5 is down: never called");
     assertEquals(6, log.committed(CommandCase.UPDATE_REPLICAS).size());
     assertEquals(List.of(), controller.runOnce(), "quiet once repaired");
+  }
+
+  @Test
+  void aNodeThatFailedToTakeLeadershipGetsNoneUntilItHeartbeatsAgain() {
+    nodes(log, "n1", "n2", "n3");
+    List<String> all = List.of("n1", "n2", "n3");
+    table(log, "t", List.of(all, all, all));
+    for (long id = 1; id <= 3; id++) {
+      leader(log, id, "n1");
+    }
+    all.forEach(n -> hostingHeartbeat(log, n));
+    tablets.fail("TransferLeader", () -> new CesiumException(ErrorCode.UNAVAILABLE, "gone"));
+    OperatorController controller = controller(ControllerConfig.DEFAULT);
+
+    List<CompletableFuture<Void>> first = controller.runOnce();
+    joinAll(first);
+    assertEquals(2, first.size(), "n1 leads 3, n2 and n3 none: one transfer to each");
+    assertEquals(List.of(), controller.runOnce(), "both failed: both cool");
+
+    tablets.heal("TransferLeader");
+    log.setNowMillis(100);
+    hostingHeartbeat(log, "n3");
+    joinAll(controller.runOnce());
+    assertEquals("TransferLeader t1 to n3", last(tablets.calls("TransferLeader")), "n3 answered");
+    assertEquals(List.of(), controller.runOnce(), "n1=2, n3=1; n2 still cools with 0");
+
+    log.setNowMillis(200);
+    hostingHeartbeat(log, "n2");
+    joinAll(controller.runOnce());
+    assertEquals("TransferLeader t2 to n2", last(tablets.calls("TransferLeader")));
+    assertEquals(4, tablets.calls("TransferLeader").size(), tablets.calls().toString());
+  }
+
+  private static String last(List<String> calls) {
+    return calls.get(calls.size() - 1);
   }
 
   @Test

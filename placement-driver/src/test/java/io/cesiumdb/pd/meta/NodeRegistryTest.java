@@ -9,6 +9,8 @@ import static io.cesiumdb.pd.meta.MetaCommands.table;
 import static io.cesiumdb.pd.meta.MetaCommands.tableDef;
 import static io.cesiumdb.pd.meta.MetaCommands.withNodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.pd.cluster.ClusterView;
@@ -98,11 +100,16 @@ class NodeRegistryTest {
 
     assertEquals(NodeState.UP, view.stateOf("n1"));
     assertEquals(NodeState.SUSPECT, view.stateOf("n2"));
+    assertEquals(Set.of("n2", "n3"), view.coolingNodes(), "not heard from for >= 4 s");
     assertEquals(NodeState.DOWN, view.stateOf("n3"));
     assertEquals("n1:7001", view.node("n1").orElseThrow().raftAddress());
     assertEquals(1, view.tabletCount("n3"));
     assertEquals(1, view.leaderCount("n1"));
     assertEquals(Set.of(1L), view.pendingTablets());
+    ClusterView later = state.toClusterView(LivenessPolicy.DEFAULT, 44 * SEC, Set.of());
+    assertEquals(NodeState.UP, later.stateOf("n1"), "4 s < suspect after 10 s");
+    assertFalse(later.isBalanceTarget("n1"), "but no longer fresh enough for new work");
+    assertTrue(view.isBalanceTarget("n1"));
     assertEquals(
         "n2:7000",
         state.descriptor(state.tablet(1).orElseThrow()).getReplicas(1).getTabletAddress());

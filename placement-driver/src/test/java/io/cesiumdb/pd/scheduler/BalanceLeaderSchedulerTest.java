@@ -81,6 +81,23 @@ class BalanceLeaderSchedulerTest {
   }
 
   @Test
+  void leavesCoolingNodesAloneThoughTheyLeadTheFewest() {
+    // node | state       | tablets | leaders
+    // n1   | UP          | 4       | 4
+    // n2   | UP, cooling | 4       | 0    (just died: leads nothing, heartbeat not stale yet)
+    // n3   | UP          | 4       | 0
+    ClusterView view =
+        cluster().up("n1", "n2", "n3").cooling("n2").tablets(4, "n1*", "n2", "n3").build();
+
+    List<Operator> ops = new BalanceLeaderScheduler(1, 4).schedule(view);
+
+    assertEquals(2, ops.size(), ops.toString());
+    ops.forEach(
+        op ->
+            assertEquals(List.of(new Step.TransferLeader("n1", "n3")), op.steps(), op.toString()));
+  }
+
+  @Test
   void respectsPendingOperatorsAndTheRoundLimit() {
     // node | state | tablets | leaders
     // n1   | UP    | 6       | 6    (tablets 1, 2 pending)

@@ -2,6 +2,7 @@ package io.cesiumdb.pd.scheduler;
 
 import static io.cesiumdb.pd.ClusterBuilder.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cesiumdb.pd.Views;
@@ -36,6 +37,38 @@ class BalanceTabletSchedulerTest {
     // fullest by id is n3 (ties: highest id first), emptiest n4; tablet 1 is the lowest movable.
     assertEquals(
         List.of(new Step.AddReplica("n4"), new Step.RemoveReplica("n3")), ops.get(0).steps());
+  }
+
+  @Test
+  void movesNothingToACoolingNode() {
+    // node | state       | tablets
+    // n1   | UP          | 4
+    // n2   | UP          | 4
+    // n3   | UP          | 2
+    // n4   | UP, cooling | 0    (the emptiest, but it may have just died)
+    // n5   | UP          | 2
+    ClusterView view =
+        cluster()
+            .up("n1", "n2", "n3", "n4", "n5")
+            .cooling("n4")
+            .tablets(2, "n1", "n2*", "n3")
+            .tablets(2, "n1*", "n2", "n5")
+            .build();
+
+    List<Operator> ops = new BalanceTabletScheduler(1, 2).schedule(view);
+
+    assertEquals(2, ops.size(), ops.toString());
+    ops.forEach(op -> assertFalse(op.steps().contains(new Step.AddReplica("n4")), op.toString()));
+    ClusterView cold =
+        cluster()
+            .up("n1", "n2", "n3", "n4", "n5")
+            .tablets(2, "n1", "n2*", "n3")
+            .tablets(2, "n1*", "n2", "n5")
+            .build();
+    assertEquals(
+        new Step.AddReplica("n4"),
+        new BalanceTabletScheduler(1, 1).schedule(cold).get(0).steps().get(0),
+        "without cooling n4 is the first target");
   }
 
   @Test

@@ -41,6 +41,11 @@ public final class FakeTabletAdmin implements TabletAdmin {
     failures.put(op, error);
   }
 
+  /** Calls of {@code op} succeed again. */
+  public void heal(String op) {
+    failures.remove(op);
+  }
+
   /** Splits are recorded but answer only once the returned future is completed. */
   public CompletableFuture<Void> holdSplits() {
     CompletableFuture<Void> gate = new CompletableFuture<>();
