@@ -1,5 +1,6 @@
 package io.cesiumdb.server;
 
+import io.cesiumdb.common.concurrent.AsyncDefaults;
 import io.cesiumdb.server.cli.DemoCommand;
 import io.cesiumdb.server.cli.SqlCommand;
 import io.cesiumdb.server.cli.StartCommand;
@@ -30,6 +31,10 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
+    if (!AsyncDefaults.ensurePooledAsync()) {
+      System.err.println(
+          "cesium: warning: async stages run thread-per-task (ForkJoinPool common parallelism < 2)");
+    }
     System.exit(run(args));
   }
 

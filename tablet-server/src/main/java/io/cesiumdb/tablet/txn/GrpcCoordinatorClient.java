@@ -1,5 +1,6 @@
 package io.cesiumdb.tablet.txn;
 
+import io.cesiumdb.common.concurrent.NamedThreads;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -30,6 +34,19 @@ public final class GrpcCoordinatorClient implements CoordinatorClient {
   private final Function<String, String> addressOfNode;
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
+  /**
+   * Blocking stubs run here, not on the common pool, which Ratis' async stages share: a status
+   * question may wait {@value #DEADLINE_MILLIS} ms per replica. Daemon threads, gone when idle.
+   */
+  private final Executor asker =
+      new ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          30,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          new NamedThreads("cesium-txn-status"));
+
   public GrpcCoordinatorClient(Function<String, String> addressOfNode) {
     this.addressOfNode = addressOfNode;
   }
@@ -43,7 +60,7 @@ public final class GrpcCoordinatorClient implements CoordinatorClient {
             .setTxnId(txnId)
             .setAbortIfUnknown(abortIfUnknown)
             .build();
-    return CompletableFuture.supplyAsync(() -> ask(coordinator.getReplicasList(), request));
+    return CompletableFuture.supplyAsync(() -> ask(coordinator.getReplicasList(), request), asker);
   }
 
   private TxnStatusResponse ask(List<ReplicaDescriptor> replicas, TxnStatusRequest request) {
