@@ -11,12 +11,14 @@ import io.cesiumdb.tablet.replication.fault.RaftFaultInterceptor;
 import io.cesiumdb.tablet.storage.MvccStore;
 import io.cesiumdb.truetime.TrueTime;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,6 +56,7 @@ public final class ReplicaHost implements AutoCloseable {
   private final Map<Long, RaftServer.Division> divisions = new ConcurrentHashMap<>();
   private final AtomicReference<Function<String, String>> resolver = new AtomicReference<>();
   private final AtomicReference<ClockGate> clockGate = new AtomicReference<>(ClockGate.OPEN);
+  private final List<AutoCloseable> onStop = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   private ReplicaHost(
@@ -291,6 +294,26 @@ public final class ReplicaHost implements AutoCloseable {
     timer.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Closes {@code resource} when the host stops ({@link #close} or {@link #halt}), after Raft:
+   * clients that other packages start for the node's lifetime, such as the coordinator-status
+   * client of transaction recovery.
+   */
+  public void closeOnStop(AutoCloseable resource) {
+    onStop.add(resource);
+  }
+
+  private void closeResources() {
+    for (AutoCloseable r : onStop) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("Node {}: closing {}", config.nodeId(), r, e);
+      }
+    }
+    onStop.clear();
+  }
+
   /** After a restart: split children whose groups did not start before the stop start now. */
   private void resumeSplits() {
     for (long tabletId : divisions.keySet()) {
@@ -362,6 +385,7 @@ public final class ReplicaHost implements AutoCloseable {
     worker.shutdown();
     await(worker);
     timer.shutdownNow();
+    closeResources();
   }
 
   /**
@@ -376,6 +400,7 @@ public final class ReplicaHost implements AutoCloseable {
     worker.shutdownNow();
     timer.shutdownNow();
     closeRaft();
+    closeResources();
   }
 
   private void closeRaft() {

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ public final class GrpcCoordinatorClient implements CoordinatorClient {
    * Blocking stubs run here, not on the common pool, which Ratis' async stages share: a status
    * question may wait {@value #DEADLINE_MILLIS} ms per replica. Daemon threads, gone when idle.
    */
-  private final Executor asker =
+  private final ExecutorService asker =
       new ThreadPoolExecutor(
           0,
           Integer.MAX_VALUE,
@@ -60,7 +61,13 @@ public final class GrpcCoordinatorClient implements CoordinatorClient {
             .setTxnId(txnId)
             .setAbortIfUnknown(abortIfUnknown)
             .build();
-    return CompletableFuture.supplyAsync(() -> ask(coordinator.getReplicasList(), request), asker);
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> ask(coordinator.getReplicasList(), request), asker);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.failedFuture(
+          new CesiumException(ErrorCode.SHUTTING_DOWN, "coordinator client is closed", e));
+    }
   }
 
   private TxnStatusResponse ask(List<ReplicaDescriptor> replicas, TxnStatusRequest request) {
@@ -103,6 +110,7 @@ public final class GrpcCoordinatorClient implements CoordinatorClient {
 
   @Override
   public void close() {
+    asker.shutdownNow();
     channels.values().forEach(ManagedChannel::shutdownNow);
     channels.clear();
   }

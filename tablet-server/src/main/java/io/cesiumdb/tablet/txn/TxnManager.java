@@ -55,13 +55,10 @@ public final class TxnManager {
 
   /** A manager with the default timeouts whose tick runs on the host's timer. */
   public static TxnManager startOn(ReplicaHost host) {
-    TxnManager manager =
-        new TxnManager(
-            host,
-            DEFAULT_EXPIRY,
-            new GrpcCoordinatorClient(host::tabletAddressOf),
-            DEFAULT_RESOLVE_AFTER);
+    GrpcCoordinatorClient coordinators = new GrpcCoordinatorClient(host::tabletAddressOf);
+    TxnManager manager = new TxnManager(host, DEFAULT_EXPIRY, coordinators, DEFAULT_RESOLVE_AFTER);
     host.scheduleTick(manager::tick, TICK);
+    host.closeOnStop(coordinators);
     return manager;
   }
 
