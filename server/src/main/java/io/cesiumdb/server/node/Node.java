@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -97,6 +98,13 @@ public final class Node implements AutoCloseable {
 
   /** Opens the data directory, starts the tablet server and binds the node's gRPC server. */
   public Node start() {
+    if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+      LOG.warn(
+          "Node {}: the common ForkJoinPool's parallelism is below 2, so Ratis' async stages run"
+              + " on a new thread each; start the JVM with"
+              + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 (Main does)",
+          config.nodeId());
+    }
     try {
       Files.createDirectories(config.dataDir());
       tablets =
