@@ -6,14 +6,14 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * Makes {@link CompletableFuture}'s default async executor a pool on small machines.
  *
- * <p>The JDK sizes the common {@link ForkJoinPool} at {@code cores - 1}; below a parallelism of 2,
- * every {@code *Async} stage without an executor runs on a <b>new thread</b> ({@code
- * CompletableFuture.ThreadPerTaskExecutor}). Ratis uses such stages on its write path (log append
- * completion, reply ordering), so on our 2-core machines each replicated write created and
- * destroyed threads on all three replicas: a CPU profile of the bank workload showed thread
- * creation, thread exit and stack mapping on every Raft append. A parallelism of {@value
- * #SMALL_MACHINE_PARALLELISM} keeps those stages on reused threads; more than the cores, so that a
- * stage that blocks briefly does not stall the others.
+ * <p>The JDK sizes the common {@link ForkJoinPool} at {@code cores - 1}; on JDK 17, below a
+ * parallelism of 2, every {@code *Async} stage without an executor runs on a <b>new thread</b>
+ * ({@code CompletableFuture.ThreadPerTaskExecutor}; JDK 25 uses the pool anyway). Ratis uses such
+ * stages on its write path (log append completion, reply ordering), so on our 2-core machines each
+ * replicated write created and destroyed threads on all three replicas: a CPU profile of the bank
+ * workload showed thread creation, thread exit and stack mapping on every Raft append. A
+ * parallelism of {@value #SMALL_MACHINE_PARALLELISM} keeps those stages on reused threads; more
+ * than the cores, so that a stage that blocks briefly does not stall the others.
  *
  * <p>The property is read once, when {@code ForkJoinPool} is first used: {@link #ensurePooledAsync}
  * must run first thing in {@code main}. Test JVMs get the same property from the build's {@code
