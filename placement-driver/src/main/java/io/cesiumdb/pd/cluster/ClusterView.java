@@ -23,11 +23,11 @@ import java.util.TreeSet;
  * longer than its grace period, see {@link ReplicaReports}); the replica checker replaces them like
  * replicas on DOWN nodes. The view only carries that judgement: time is not its business.
  *
- * <p>Cooling nodes are UP nodes that balancing must not move work to: not heard from lately, or a
- * leadership transfer to them failed since their last heartbeat (see {@link #isBalanceTarget}). A
- * node that has just died leads nothing within two seconds, so it looks like the best target for
- * leaders long before it stops being UP; each transfer to it fails only after the Ratis transfer
- * timeout and blocks the source leader's writes meanwhile.
+ * <p>Cooling nodes are nodes that balancing must not move work to even while UP: not heard from
+ * lately, or a leadership transfer to them failed since their last heartbeat (see {@link
+ * #isBalanceTarget}). A node that has just died leads nothing within two seconds, so it looks like
+ * the best target for leaders long before it stops being UP; each transfer to it fails only after
+ * the Ratis transfer timeout and blocks the source leader's writes meanwhile.
  */
 public final class ClusterView {
   private final Map<String, NodeInfo> nodes;
@@ -139,7 +139,10 @@ public final class ClusterView {
     return lostReplicas.contains(new ReplicaRef(tabletId, nodeId));
   }
 
-  /** UP nodes that balancing does not move replicas or leaders to (see the class comment). */
+  /**
+   * Nodes that balancing does not move replicas or leaders to even while UP (see the class
+   * comment); SUSPECT and DOWN nodes not heard from lately are in it too.
+   */
   public Set<String> coolingNodes() {
     return coolingNodes;
   }
