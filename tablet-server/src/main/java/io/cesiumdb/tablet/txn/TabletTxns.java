@@ -60,10 +60,8 @@ public final class TabletTxns {
     this.tabletId = tabletId;
     this.term = term;
     this.locks = new WoundWaitLockTable(this::mustAbort);
-    long now = System.nanoTime();
     for (String txnId : lostWithPreviousTerm) {
-      CesiumException reason = TxnErrors.leaderChanged(txnId, tabletId);
-      ended.put(txnId, new Ended(() -> reason, now));
+      ended.put(txnId, Ended.now(TxnErrors.leaderChanged(txnId, tabletId)));
     }
   }
 
