@@ -68,7 +68,8 @@ public final class CommitTxnHandler {
 
   /**
    * One tablet: the writes at a fresh timestamp. Two-phase commit (participants listed): the
-   * decision record with this tablet's writes, at a timestamp {@code >= min_commit_ts}.
+   * decision record with this tablet's writes, at a timestamp {@code >= min_commit_ts} and {@code
+   * >= locked_ts} (the coordinator's clock reading after the lock round, if it sent one).
    */
   private static CompletableFuture<Long> write(TabletReplica replica, CommitTxnRequest request) {
     List<Mutation> mutations = request.getMutationsList();
@@ -79,7 +80,9 @@ public final class CommitTxnHandler {
               .setOutcome(TxnOutcome.COMMITTED)
               .addAllMutations(mutations)
               .addAllParticipantTabletIds(request.getParticipantTabletIdsList());
-      return replica.decide(decision, request.getMinCommitTs()).thenApply(r -> r.commitTs());
+      return replica
+          .decide(decision, request.getMinCommitTs(), request.getLockedTs())
+          .thenApply(r -> r.commitTs());
     }
     if (mutations.isEmpty()) {
       return replica.lockedRead((store, ts) -> ts);

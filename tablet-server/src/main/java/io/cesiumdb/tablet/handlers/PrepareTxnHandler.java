@@ -14,10 +14,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * PrepareTxn, participant side of two-phase commit (design §3.6): EXCLUSIVE locks on the keys, in
  * key order (wound-wait applies while they are acquired); then the transaction is marked prepared
- * (never wounded again) and the prepare record is logged at a fresh timestamp, which is answered.
- * The locks stay until ResolveTxn. If the prepare fails, the locks go at once: the client then
- * aborts the transaction (a prepare that did reach the log is resolved ABORTED by the client or,
- * failing that, by recovery).
+ * (never wounded again) and the prepare record is logged at a fresh timestamp, {@code >=} the
+ * request's {@code locked_ts} when it has one, which is answered. The locks stay until ResolveTxn.
+ * If the prepare fails, the locks go at once: the client then aborts the transaction (a prepare
+ * that did reach the log is resolved ABORTED by the client or, failing that, by recovery).
  *
  * <p>Without mutations it validates a tablet the transaction only read: its read locks must still
  * be held (not wounded, same leader term); they are pinned (never wounded from now on) until the
@@ -75,7 +75,7 @@ public final class PrepareTxnHandler {
         locked.thenCompose(
             v -> {
               tablet.beginCommit(txnId);
-              return replica.prepare(record(request));
+              return replica.prepare(record(request), request.getLockedTs());
             });
     return releasedOnFailure(logged, tablet, txnId).thenApply(r -> answer(r.commitTs()));
   }

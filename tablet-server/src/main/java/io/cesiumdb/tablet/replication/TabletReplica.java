@@ -150,32 +150,31 @@ public final class TabletReplica {
     ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
     LongFunction<TabletCommand> commandAt =
         ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build();
-    return whenReady(() -> submitReady(0, commandAt, atMostOnce));
+    return whenReady(() -> submitReady(0, 0, commandAt, atMostOnce));
   }
 
   /**
    * 2PC participant: logs {@code prepare} at a fresh prepare timestamp (like a commit timestamp:
-   * above everything this group assigned); completes once applied here.
+   * above everything this group assigned, and {@code >= lockedTs}, or this leader's {@code
+   * TT.now().latest} when it is 0); completes once applied here.
    */
-  public CompletableFuture<WriteResult> prepare(PrepareTxn.Builder prepare) {
+  public CompletableFuture<WriteResult> prepare(PrepareTxn.Builder prepare, long lockedTs) {
     return submit(
-        0, ts -> TabletCommand.newBuilder().setPrepareTxn(prepare.setPrepareTs(ts)).build());
+        0,
+        lockedTs,
+        ts -> TabletCommand.newBuilder().setPrepareTxn(prepare.setPrepareTs(ts)).build());
   }
 
   /**
-   * 2PC coordinator: logs the decision; a commit gets a timestamp {@code >= minCommitTs} (and above
-   * everything this group assigned). Completes once applied here, so after commit wait.
+   * 2PC coordinator: logs the decision; a commit gets a timestamp {@code >= minCommitTs} and {@code
+   * >= lockedTs} (this leader's {@code TT.now().latest} when it is 0), above everything this group
+   * assigned. Completes once applied here, so after commit wait.
    */
-  public CompletableFuture<WriteResult> decide(TxnDecision.Builder decision, long minCommitTs) {
-    long limit = services.clock().now().latest() + TimestampOracle.MAX_FUTURE_READ_MICROS;
-    if (minCommitTs > limit) {
-      return CompletableFuture.failedFuture(
-          new CesiumException(
-              ErrorCode.INVALID_ARGUMENT,
-              "min_commit_ts " + minCommitTs + " is beyond now + 10 s"));
-    }
+  public CompletableFuture<WriteResult> decide(
+      TxnDecision.Builder decision, long minCommitTs, long lockedTs) {
     return submit(
         minCommitTs,
+        lockedTs,
         ts -> TabletCommand.newBuilder().setTxnDecision(decision.setCommitTs(ts)).build());
   }
 
@@ -274,7 +273,23 @@ public final class TabletReplica {
    * with TABLET_MOVED: nothing of it was applied, so the caller may retry elsewhere.
    */
   private CompletableFuture<WriteResult> submit(long minTs, LongFunction<TabletCommand> commandAt) {
-    return whenReady(() -> submitReady(minTs, commandAt, false));
+    return submit(minTs, 0, commandAt);
+  }
+
+  /**
+   * As {@link #submit(long, LongFunction)} with the clock bound given ({@code lockedTs}, 0 = this
+   * leader's clock). Bounds beyond now + 10 s are refused: they would stall commit wait.
+   */
+  private CompletableFuture<WriteResult> submit(
+      long minTs, long lockedTs, LongFunction<TabletCommand> commandAt) {
+    long bound = Math.max(minTs, lockedTs);
+    if (bound > 0
+        && bound > services.clock().now().latest() + TimestampOracle.MAX_FUTURE_READ_MICROS) {
+      return CompletableFuture.failedFuture(
+          new CesiumException(
+              ErrorCode.INVALID_ARGUMENT, "timestamp bound " + bound + " is beyond now + 10 s"));
+    }
+    return whenReady(() -> submitReady(minTs, lockedTs, commandAt, false));
   }
 
   /** As {@link #submit} for an entry whose timestamp (0 = none) was chosen elsewhere. */
@@ -318,7 +333,7 @@ public final class TabletReplica {
   }
 
   private CompletableFuture<WriteResult> submitReady(
-      long minTs, LongFunction<TabletCommand> commandAt, boolean atMostOnce) {
+      long minTs, long lockedTs, LongFunction<TabletCommand> commandAt, boolean atMostOnce) {
     long[] ts = new long[1];
     CompletableFuture<RaftClientReply> reply =
         machine
@@ -327,6 +342,7 @@ public final class TabletReplica {
                 leadership(),
                 appliedMaxTs(),
                 minTs,
+                lockedTs,
                 t -> {
                   ts[0] = t;
                   byte[] payload = commandAt.apply(t).toByteArray();

@@ -13,8 +13,9 @@ import java.util.function.Predicate;
  * (docs/design/replication.md "Timestamps and log order"; docs/design/transactions.md §2).
  *
  * <p>{@link #assign} holds this object's lock while it picks {@code ts = max(lastAssigned + 1,
- * readFloor + 1, appliedMaxTs + 1, leaseFloor + 1, TT.now().latest)} AND while the caller appends
- * the entry to the Raft log: Ratis' {@code submitClientRequestAsync} appends synchronously (on the
+ * readFloor + 1, appliedMaxTs + 1, leaseFloor + 1, TT.now().latest)} (the clock term, for a 2PC
+ * prepare or decision, may be given by the transaction instead) AND while the caller appends the
+ * entry to the Raft log: Ratis' {@code submitClientRequestAsync} appends synchronously (on the
  * calling thread, under the division's lock), so two writers never append in the opposite order of
  * their timestamps.
  *
@@ -64,22 +65,27 @@ final class TimestampOracle {
    */
   synchronized <T> T assign(
       Leadership leader, long appliedMaxTs, LongFunction<T> append, Predicate<T> appended) {
-    return assign(leader, appliedMaxTs, 0, append, appended);
+    return assign(leader, appliedMaxTs, 0, 0, append, appended);
   }
 
   /**
-   * As {@link #assign(Leadership, long, LongFunction, Predicate)}, with a lower bound: a 2PC commit
-   * timestamp must be {@code >= minTs}, the highest prepare timestamp of its participants.
+   * As {@link #assign(Leadership, long, LongFunction, Predicate)}, with a lower bound and,
+   * optionally, the clock bound given: a 2PC timestamp must be {@code >= minTs}, the highest
+   * prepare timestamp of its participants; {@code lockedTs > 0} replaces this leader's {@code
+   * TT.now().latest}: the transaction's coordinator read it after every lock of the transaction was
+   * granted, which is all Spanner's start rule asks of the clock (transactions.md §3.6).
    */
   synchronized <T> T assign(
       Leadership leader,
       long appliedMaxTs,
       long minTs,
+      long lockedTs,
       LongFunction<T> append,
       Predicate<T> appended) {
     enterTerm(leader);
     long floor = Math.max(Math.max(lastAssigned, readFloor), Math.max(appliedMaxTs, leaseFloor));
-    long ts = Math.max(Math.max(floor + 1, clock.now().latest()), minTs);
+    long clockBound = lockedTs > 0 ? lockedTs : clock.now().latest();
+    long ts = Math.max(Math.max(floor + 1, clockBound), minTs);
     cover(ts, leader);
     lastAssigned = ts;
     T result = append.apply(ts);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The assignment rule {@code ts = max(lastAssigned + 1, readFloor + 1, appliedMax + 1, leaseFloor +
- * 1, latest)}, and the timestamp lease that carries it across leader changes.
+ * 1, latest or a given clock bound, minTs)}, and the timestamp lease that carries it across leader
+ * changes.
  */
 class TimestampOracleTest {
   private static final long EPS = 1_000;
@@ -34,6 +35,17 @@ class TimestampOracleTest {
     assertEquals(1_000_000 + EPS + 1, next(0), "clock did not move");
     time.advance(50);
     assertEquals(1_000_000 + EPS + 50, next(0));
+  }
+
+  @Test
+  void aGivenClockBoundReplacesThisLeadersReadingButNotItsFloors() {
+    long latest = 1_000_000 + EPS;
+    long locked = latest - 700; // read earlier, on the transaction coordinator's clock
+    assertEquals(locked, assign(0, 0, locked), "not this leader's TT.now().latest");
+    assertEquals(locked + 1, assign(0, 0, locked), "still above everything assigned");
+    assertEquals(locked + 500, assign(0, locked + 500, locked), "and >= the minimum");
+    assertEquals(latest, assign(0, 0, 0), "0: this leader reads its own clock");
+    assertEquals(latest + 1, assign(0, 0, locked), "an older bound never goes back");
   }
 
   @Test
@@ -119,6 +131,10 @@ class TimestampOracleTest {
 
   private TimestampOracle.Leadership leader() {
     return new TimestampOracle.Leadership(term, appliedLease, leases::add);
+  }
+
+  private long assign(long appliedMaxTs, long minTs, long lockedTs) {
+    return oracle.<Long>assign(leader(), appliedMaxTs, minTs, lockedTs, ts -> ts, ts -> true);
   }
 
   private long next(long appliedMaxTs) {

@@ -79,7 +79,7 @@ class CoordinatorFailoverIT {
     TabletDescriptor coordinator = tabletOf("a");
     TabletDescriptor participant = tabletOf("z");
     TxnContext txn = txn("undecided");
-    router.prepareTxn(ks, txn, List.of(put("z", "1")), 0, coordinator).get(30, TimeUnit.SECONDS);
+    router.prepareTxn(ks, txn, List.of(put("z", "1")), 0, coordinator, 0).get(30, TimeUnit.SECONDS);
     assertEquals(List.of("undecided"), preparedAt(participant), "prepared at the participant");
 
     cluster.halt(leaderOf(coordinator.getTabletId()));
@@ -98,13 +98,13 @@ class CoordinatorFailoverIT {
     TxnContext txn = txn("decided");
     long p =
         router
-            .prepareTxn(ks, txn, List.of(put("z", "1")), 0, coordinator)
+            .prepareTxn(ks, txn, List.of(put("z", "1")), 0, coordinator, 0)
             .get(30, TimeUnit.SECONDS)
             .getPrepareTs();
     long s =
         router
             .commitTxnAsCoordinator(
-                ks, txn, List.of(put("a", "1")), 0, List.of(participant.getTabletId()), p)
+                ks, txn, List.of(put("a", "1")), 0, List.of(participant.getTabletId()), p, 0)
             .get(30, TimeUnit.SECONDS)
             .getCommitTs();
     assertTrue(s >= p, "commit ts " + s + " >= prepare ts " + p);

@@ -222,7 +222,7 @@ public final class KeyRouter implements AutoCloseable {
    */
   public CompletableFuture<CommitTxnResponse> commitTxn(
       long keyspace, TxnContext txn, List<Mutation> mutations) {
-    return txnCalls.commit(keyspace, txn, mutations, 0, List.of(), 0);
+    return txnCalls.commit(keyspace, txn, mutations, 0, List.of(), TxnCalls.Bounds.NONE);
   }
 
   /**
@@ -232,13 +232,14 @@ public final class KeyRouter implements AutoCloseable {
    */
   public CompletableFuture<CommitTxnResponse> commitTxn(
       long keyspace, TxnContext txn, List<Mutation> mutations, long readTerm) {
-    return txnCalls.commit(keyspace, txn, mutations, readTerm, List.of(), 0);
+    return txnCalls.commit(keyspace, txn, mutations, readTerm, List.of(), TxnCalls.Bounds.NONE);
   }
 
   /**
    * Two-phase commit at the coordinator tablet (which holds {@code mutations}): records the
    * decision COMMITTED with a commit timestamp {@code >= minCommitTs} (every participant's prepare
-   * timestamp); acknowledged after commit wait. A write, like {@link #commitTxn}.
+   * timestamp) and {@code >= lockedTs} (see {@link #prepareTxn}); acknowledged after commit wait. A
+   * write, like {@link #commitTxn}.
    */
   public CompletableFuture<CommitTxnResponse> commitTxnAsCoordinator(
       long keyspace,
@@ -246,21 +247,31 @@ public final class KeyRouter implements AutoCloseable {
       List<Mutation> mutations,
       long readTerm,
       List<Long> participants,
-      long minCommitTs) {
-    return txnCalls.commit(keyspace, txn, mutations, readTerm, participants, minCommitTs);
+      long minCommitTs,
+      long lockedTs) {
+    return txnCalls.commit(
+        keyspace,
+        txn,
+        mutations,
+        readTerm,
+        participants,
+        new TxnCalls.Bounds(minCommitTs, lockedTs));
   }
 
   /**
    * Two-phase commit at a participant tablet (which holds {@code mutations}): exclusive locks and a
-   * prepare record; answers the prepare timestamp. A write: never re-sent after delivery.
+   * prepare record; answers the prepare timestamp. {@code lockedTs} is {@code TT.now().latest} read
+   * after every lock of the transaction was granted (0 = the leader reads its own clock): the
+   * prepare timestamp is {@code >=} it. A write: never re-sent after delivery.
    */
   public CompletableFuture<PrepareTxnResponse> prepareTxn(
       long keyspace,
       TxnContext txn,
       List<Mutation> mutations,
       long readTerm,
-      TabletDescriptor coordinator) {
-    return txnCalls.prepare(keyspace, txn, mutations, readTerm, coordinator, false);
+      TabletDescriptor coordinator,
+      long lockedTs) {
+    return txnCalls.prepare(keyspace, txn, mutations, readTerm, coordinator, lockedTs);
   }
 
   /**
@@ -273,7 +284,7 @@ public final class KeyRouter implements AutoCloseable {
       List<Mutation> mutations,
       long readTerm,
       TabletDescriptor coordinator) {
-    return txnCalls.prepare(keyspace, txn, mutations, readTerm, coordinator, true);
+    return txnCalls.lock(keyspace, txn, mutations, readTerm, coordinator);
   }
 
   /**

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -86,13 +87,21 @@ final class TxnCalls {
         .start();
   }
 
+  /**
+   * Lower bounds of a two-phase timestamp: {@code minTs} (the decision: every prepare timestamp)
+   * and {@code lockedTs} (the clock reading after the lock round); 0 = none.
+   */
+  record Bounds(long minTs, long lockedTs) {
+    static final Bounds NONE = new Bounds(0, 0);
+  }
+
   CompletableFuture<CommitTxnResponse> commit(
       long keyspace,
       TxnContext txn,
       List<Mutation> mutations,
       long readTerm,
       List<Long> participants,
-      long minCommitTs) {
+      Bounds bounds) {
     if (!valid(txn) || mutations == null || mutations.isEmpty()) {
       return KeyRouter.invalid("commitTxn: a txn id and at least one mutation are required");
     }
@@ -102,30 +111,54 @@ final class TxnCalls {
             .addAllMutations(mutations)
             .setReadTerm(readTerm)
             .addAllParticipantTabletIds(participants)
-            .setMinCommitTs(minCommitTs)
+            .setMinCommitTs(bounds.minTs())
+            .setLockedTs(bounds.lockedTs())
             .build();
     return oneTabletWrite("CommitTxn", keyspace, txn, mutations, TabletRpc.COMMIT_TXN, request);
   }
 
+  /** A participant's prepare: its prepare timestamp is {@code >= lockedTs} (0 = none). */
   CompletableFuture<PrepareTxnResponse> prepare(
       long keyspace,
       TxnContext txn,
       List<Mutation> mutations,
       long readTerm,
       TabletDescriptor coordinator,
-      boolean lockOnly) {
+      long lockedTs) {
+    return prepareRequest(
+        keyspace, txn, mutations, readTerm, coordinator, b -> b.setLockedTs(lockedTs));
+  }
+
+  /** Phase one of a multi-tablet commit: EXCLUSIVE locks only, nothing logged. */
+  CompletableFuture<PrepareTxnResponse> lock(
+      long keyspace,
+      TxnContext txn,
+      List<Mutation> mutations,
+      long readTerm,
+      TabletDescriptor coordinator) {
+    return prepareRequest(
+        keyspace, txn, mutations, readTerm, coordinator, b -> b.setLockOnly(true));
+  }
+
+  private CompletableFuture<PrepareTxnResponse> prepareRequest(
+      long keyspace,
+      TxnContext txn,
+      List<Mutation> mutations,
+      long readTerm,
+      TabletDescriptor coordinator,
+      Consumer<PrepareTxnRequest.Builder> shape) {
     if (!valid(txn) || mutations == null || mutations.isEmpty() || coordinator == null) {
       return KeyRouter.invalid("prepareTxn: a txn id, mutations and the coordinator are required");
     }
-    PrepareTxnRequest request =
+    PrepareTxnRequest.Builder request =
         PrepareTxnRequest.newBuilder()
             .setTxn(txn)
             .addAllMutations(mutations)
             .setReadTerm(readTerm)
-            .setCoordinator(coordinator)
-            .setLockOnly(lockOnly)
-            .build();
-    return oneTabletWrite("PrepareTxn", keyspace, txn, mutations, TabletRpc.PREPARE_TXN, request);
+            .setCoordinator(coordinator);
+    shape.accept(request);
+    return oneTabletWrite(
+        "PrepareTxn", keyspace, txn, mutations, TabletRpc.PREPARE_TXN, request.build());
   }
 
   /**

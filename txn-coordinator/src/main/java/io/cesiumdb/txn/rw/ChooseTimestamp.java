@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Stage 4: the coordinator tablet decides. It locks its own keys, picks {@code s >=} every prepare
- * timestamp (and {@code >= TT.now().latest}, above anything it assigned), logs the decision with
- * its writes, and answers after commit wait. One writing tablet: a plain single-tablet commit.
+ * timestamp (and {@code >=} the clock reading taken once every lock was held, above anything it
+ * assigned), logs the decision with its writes, and answers after commit wait. One writing tablet:
+ * a plain single-tablet commit (its leader reads its own clock).
  *
  * <p>If a two-phase decision request fails in any way, the coordinator's record settles it: {@code
  * TxnStatus} with abort-if-unknown answers COMMITTED (the decision was logged after all: carry on)
@@ -45,7 +46,7 @@ final class ChooseTimestamp implements CommitStage {
     long minTs = c.prepareTs.values().stream().mapToLong(Long::longValue).max().orElse(0);
     List<Long> ids = c.participants.stream().map(CommitPlan.TabletWrites::tabletId).toList();
     return c.router.commitTxnAsCoordinator(
-        w.keyspace(), c.txn, w.mutations(), readTerm, ids, minTs);
+        w.keyspace(), c.txn, w.mutations(), readTerm, ids, minTs, c.lockedTs);
   }
 
   private static void failSingle(CommitContext c, CesiumException e) {

@@ -28,6 +28,12 @@ final class CommitContext {
 
   List<CommitPlan.TabletWrites> participants = List.of();
 
+  /**
+   * Prepare: {@code TT.now().latest} read once every lock was granted (after the lock round); the
+   * clock bound of the prepare and commit timestamps. 0 = not read (one tablet).
+   */
+  long lockedTs;
+
   /** Prepare: each participant's prepare timestamp, by tablet id. */
   final Map<Long, Long> prepareTs = new LinkedHashMap<>();
 

@@ -18,6 +18,9 @@ import java.util.concurrent.CompletableFuture;
  *       its writes ({@code lock_only}); the transaction stays woundable. Only once it holds every
  *       lock may it become unwoundable anywhere: a prepared transaction that still waited for a
  *       lock elsewhere could close a wait cycle that wound-wait cannot break.
+ *   <li><b>Clock</b>: {@code TT.now().latest} is read here, once every lock is held; it bounds the
+ *       prepare and commit timestamps from below (Spanner's start rule), so commit wait runs while
+ *       the prepares replicate.
  *   <li><b>Prepare</b>: every participant (a writing tablet other than the coordinator) logs a
  *       prepare record naming the coordinator and answers its prepare timestamp; every tablet the
  *       transaction only read validates and pins its read locks (wounded there, or lost with a
@@ -47,6 +50,7 @@ final class Prepare implements CommitStage {
               c.coordinator.descriptor()));
     }
     awaitAll(c, locks);
+    c.lockedTs = lockedNow(c);
     Map<Long, CompletableFuture<PrepareTxnResponse>> prepares = new LinkedHashMap<>();
     for (Participants.Participant p : readOnly) {
       prepares.put(
@@ -60,12 +64,28 @@ final class Prepare implements CommitStage {
               c.txn,
               w.mutations(),
               c.readFrom.readTermOf(w.tabletId()),
-              c.coordinator.descriptor()));
+              c.coordinator.descriptor(),
+              c.lockedTs));
     }
     for (Map.Entry<Long, Long> e : awaitAll(c, prepares).entrySet()) {
       if (e.getValue() > 0) {
         c.prepareTs.put(e.getKey(), e.getValue());
       }
+    }
+  }
+
+  /**
+   * {@code TT.now().latest}, read now that every lock is held: the start rule's clock bound for the
+   * prepare and commit timestamps. Every conflicting transaction released its lock, after its
+   * commit wait, before this reading, so its timestamp is below it; reading it here rather than at
+   * each leader lets commit wait run during the prepare round (transactions.md §3.6).
+   */
+  private static long lockedNow(CommitContext c) {
+    try {
+      return c.clock.now().latest();
+    } catch (CesiumException fenced) {
+      Aborts.everywhere(c);
+      throw fenced;
     }
   }
 

@@ -18,7 +18,9 @@ import io.cesiumdb.txn.routing.RouterConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -46,6 +48,11 @@ class TransactionIT {
   private Transactions txns;
   private KeyRouter router;
 
+  /**
+   * Each reading's latest, with how many lock-only PrepareTxn calls the node had served by then.
+   */
+  private final Map<Long, Long> locksServedAtReading = new ConcurrentHashMap<>();
+
   /** 100, 110, 120, ...: every begin gets a later priority. */
   private final TrueTime tt =
       new TrueTime() {
@@ -54,6 +61,8 @@ class TransactionIT {
         @Override
         public TTInterval now() {
           long at = t.addAndGet(10);
+          locksServedAtReading.put(
+              at, n1 == null ? 0 : n1.log.stream().filter(s -> s.endsWith(":lock")).count());
           return new TTInterval(at - 5, at);
         }
 
@@ -166,10 +175,11 @@ class TransactionIT {
             "PrepareTxn:1:" + id + ":b=1:coord=1:lock", "PrepareTxn:2:" + id + ":x=2:coord=1:lock"),
         calls.subList(0, 2).stream().sorted().toList(),
         "first every writing tablet takes its locks");
+    long locked = lockedTsOf(calls.get(2));
     assertEquals(
         List.of(
-            "PrepareTxn:2:" + id + ":x=2:coord=1",
-            "CommitTxn:1:" + id + ":" + tx.priorityTs() + ":b=1:2pc=[2]@900",
+            "PrepareTxn:2:" + id + ":x=2:coord=1:locked=" + locked,
+            "CommitTxn:1:" + id + ":" + tx.priorityTs() + ":b=1:2pc=[2]@900:locked=" + locked,
             "ResolveTxn:2:" + id + ":COMMITTED:1000"),
         calls.subList(2, calls.size()));
     assertEquals(0, n1.count("AbortTxn"), "the commit itself released the locks");
@@ -190,7 +200,10 @@ class TransactionIT {
     String id = tx.id();
     assertEquals(
         List.of("PrepareTxn:2:" + id + ":x=2:coord=1", "ResolveTxn:2:" + id + ":ABORTED:0"),
-        twoPhaseCalls(n1).stream().filter(s -> !s.endsWith(":lock")).toList());
+        twoPhaseCalls(n1).stream()
+            .filter(s -> !s.endsWith(":lock"))
+            .map(s -> s.replaceAll(":locked=\\d+$", ""))
+            .toList());
     assertEquals(List.of("AbortTxn:1:" + id), abortsAndCommits(n1));
     assertEquals(TxnState.FAILED, tx.state());
   }
@@ -210,6 +223,30 @@ class TransactionIT {
     await("the participant hears the outcome", () -> n1.count("ResolveTxn") == 1);
     assertTrue(n1.log.contains("TxnStatus:1:" + tx.id() + ":true"), n1.log.toString());
     assertTrue(n1.log.contains("ResolveTxn:2:" + tx.id() + ":COMMITTED:1234"), n1.log.toString());
+  }
+
+  /**
+   * Spanner's start rule, overlapped with the prepare round: the prepare and the decision carry one
+   * clock reading, taken after both lock-only calls were answered and above the txn's begin.
+   */
+  @Test
+  void twoPhaseTimestampsAreBoundedByOneClockReadingTakenOnceEveryLockIsHeld() {
+    twoTablets();
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("b"), utf8("1"));
+    tx.put(KS, utf8("x"), utf8("2"));
+
+    tx.commit();
+
+    List<String> calls = twoPhaseCalls(n1);
+    long locked = lockedTsOf(calls.get(2));
+    assertTrue(locked > tx.priorityTs(), calls.toString());
+    assertEquals(2L, locksServedAtReading.get(locked), "read after the lock round: " + calls);
+    assertEquals(locked, lockedTsOf(calls.get(3)), "the decision carries the same reading");
+  }
+
+  private static long lockedTsOf(String call) {
+    return Long.parseLong(call.substring(call.lastIndexOf(":locked=") + ":locked=".length()));
   }
 
   private void twoTablets() {

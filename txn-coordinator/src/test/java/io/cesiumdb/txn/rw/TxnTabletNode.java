@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
 /**
  * A fake tablet server node on a loopback Netty port for transaction tests. It logs every
  * transaction call it serves ("Read:1:txn:prio:consistency:readTs", "CommitTxn:1:txn:a=2,c=DEL",
+ * "PrepareTxn:2:txn:x=2:coord=1:lock", "PrepareTxn:2:txn:x=2:coord=1:locked=lockedTs",
  * "AbortTxn:1:txn", "TouchTxn:1:txn", "NotLeader:CommitTxn"), answers reads from {@link #store},
  * and answers commits from the script {@link #commitAnswers} (an ErrorCode id, "HANG" = never
  * answer; empty = success at commit_ts 1000). With {@link #leaderHint} set it is a follower that
@@ -130,7 +131,12 @@ final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implem
                         .collect(Collectors.joining(",")))
             + (r.getParticipantTabletIdsCount() == 0
                 ? ""
-                : ":2pc=" + r.getParticipantTabletIdsList() + "@" + r.getMinCommitTs()));
+                : ":2pc="
+                    + r.getParticipantTabletIdsList()
+                    + "@"
+                    + r.getMinCommitTs()
+                    + ":locked="
+                    + r.getLockedTs()));
     String answer = commitAnswers.poll();
     if ("HANG".equals(answer)) {
       return; // the client times out after sending: outcome unknown
@@ -156,7 +162,7 @@ final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implem
                     .map(TxnTabletNode::show)
                     .collect(Collectors.joining(",")),
                 r.getCoordinator().getTabletId(),
-                r.getLockOnly() ? ":lock" : ""));
+                r.getLockOnly() ? ":lock" : ":locked=" + r.getLockedTs()));
     if (r.getLockOnly()) {
       reply(out, PrepareTxnResponse.getDefaultInstance());
       return;
