@@ -71,7 +71,11 @@ final class SqlErrors {
       case "0A" -> new SQLFeatureNotSupportedException(message, state, cause);
       case "22" -> new SQLDataException(message, state, cause);
       case "23" -> new SQLIntegrityConstraintViolationException(message, state, cause);
-      case "40" -> new SQLTransactionRollbackException(message, state, cause);
+      case "40" ->
+          // 40003: the commit may have been applied; it was not rolled back.
+          state.equals("40003")
+              ? new SQLException(message, state, cause)
+              : new SQLTransactionRollbackException(message, state, cause);
       case "42" -> new SQLSyntaxErrorException(message, state, cause);
       case "57" ->
           state.equals("57014")

@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
  *
  * <p>SQLSTATE classes used: 08 (connection really gone, CONNECTION group only), 0A (feature not
  * supported), 22 (data exception), 23 (constraint violation), 25 (invalid transaction state), 28
- * (authorization), 40001 (retryable serialization failure), 42 (syntax or semantics), 57 (operator
- * intervention: the node refuses for now), 58 (system error), XX (internal).
+ * (authorization), 40001 (retryable serialization failure), 40003 (statement completion unknown: a
+ * commit that may or may not have been applied; not to be retried blindly), 42 (syntax or
+ * semantics), 57 (operator intervention: the node refuses for now), 58 (system error), XX
+ * (internal).
  */
 public enum ErrorCode {
   INTERNAL(COMMON, 1, "XX000", false, "internal error"),
@@ -54,6 +56,7 @@ public enum ErrorCode {
   TXN_NOT_FOUND(TXN, 4, "25P01", false, "no such transaction"),
   TXN_READ_ONLY(TXN, 5, "25006", false, "write in a read-only transaction"),
   TXN_SNAPSHOT_TOO_OLD(TXN, 6, "72000", false, "snapshot timestamp older than retention"),
+  TXN_OUTCOME_UNKNOWN(TXN, 7, "40003", false, "commit sent; it may or may not have been applied"),
 
   SCHEMA_NOT_FOUND(CATALOG, 1, "3F000", false, "schema does not exist"),
   TABLE_NOT_FOUND(CATALOG, 2, "42P01", false, "table does not exist"),

@@ -9,7 +9,10 @@ public final class Sql {
   /** Serialization failure: the transaction was aborted and may be retried. */
   public static final String SERIALIZATION_FAILURE = "40001";
 
-  /** SQLSTATE classes after which a statement certainly did not take effect. */
+  /** A commit that may or may not have been applied (class 40, but not a definite failure). */
+  public static final String COMPLETION_UNKNOWN = "40003";
+
+  /** SQLSTATE classes after which a statement certainly did not take effect (but 40003). */
   private static final Set<String> DEFINITE_CLASSES = Set.of("40", "22", "23", "25", "42", "0A");
 
   private Sql() {}
@@ -27,7 +30,9 @@ public final class Sql {
   /** Whether a write that threw this certainly did not take effect. */
   public static boolean isDefinite(SQLException e) {
     String s = state(e);
-    return s.length() >= 2 && DEFINITE_CLASSES.contains(s.substring(0, 2));
+    return s.length() >= 2
+        && DEFINITE_CLASSES.contains(s.substring(0, 2))
+        && !COMPLETION_UNKNOWN.equals(s);
   }
 
   /** SQLSTATE and message on one line. */

@@ -32,6 +32,7 @@ class WorkloadPartsTest {
     assertTrue(Sql.isDefinite(new SQLException("abort", "40001")));
     assertTrue(Sql.isDefinite(new SQLException("dup", "23505")));
     assertFalse(Sql.isDefinite(new SQLException("gone", "08006")));
+    assertFalse(Sql.isDefinite(new SQLException("commit outcome unknown", "40003")));
     assertFalse(Sql.isDefinite(new SQLException("timeout", "57014")));
     assertFalse(Sql.isDefinite(new SQLException("no state")));
     assertTrue(Sql.isRetryable(new SQLException("abort", "40001")));

@@ -185,7 +185,7 @@ class CoordinatorFailoverIT {
             });
         return;
       } catch (CesiumException e) {
-        if (attempt == 3 || e.code() != ErrorCode.UNAVAILABLE) {
+        if (attempt == 3 || e.code() != ErrorCode.TXN_OUTCOME_UNKNOWN) {
           throw e;
         }
       }

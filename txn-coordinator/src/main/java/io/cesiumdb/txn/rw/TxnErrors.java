@@ -52,15 +52,18 @@ final class TxnErrors {
     }
   }
 
-  /** The retryable error of a commit whose outcome is unknown. */
+  /**
+   * The error of a commit whose outcome is unknown: {@code TXN_OUTCOME_UNKNOWN}, SQLSTATE 40003
+   * (PostgreSQL's statement_completion_unknown; CockroachDB's "result is ambiguous"). Not
+   * retryable: a blind retry could apply the transaction twice; the application must check.
+   */
   static CesiumException unknownOutcome(String txnId, CesiumException cause) {
-    ErrorCode code = cause.code().retryable() ? cause.code() : ErrorCode.UNAVAILABLE;
     return new CesiumException(
-        code,
+        ErrorCode.TXN_OUTCOME_UNKNOWN,
         "commit of txn "
             + txnId
             + ": outcome unknown (the commit was sent and may or may not have been applied; it is"
-            + " not re-sent; resolving it is issue 5's recovery): "
+            + " not re-sent): "
             + cause.getMessage(),
         cause);
   }

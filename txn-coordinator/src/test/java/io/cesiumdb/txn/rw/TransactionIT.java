@@ -1,6 +1,7 @@
 package io.cesiumdb.txn.rw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -329,8 +330,9 @@ class TransactionIT {
 
     CesiumException e = assertThrows(CesiumException.class, tx::commit);
 
-    assertTrue(e.isRetryable(), e.toString());
-    assertTrue(e.getMessage().contains("outcome unknown"), e.getMessage());
+    assertEquals(ErrorCode.TXN_OUTCOME_UNKNOWN, e.code(), e.toString());
+    assertEquals("40003", e.code().sqlState());
+    assertFalse(e.isRetryable(), "a blind retry could apply it twice: " + e);
     assertEquals(1, n1.count("CommitTxn"));
     assertEquals(0, n1.count("AbortTxn"));
     assertEquals(TxnState.FAILED, tx.state());
