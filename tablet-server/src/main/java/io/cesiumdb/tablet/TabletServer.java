@@ -2,6 +2,8 @@ package io.cesiumdb.tablet;
 
 import io.cesiumdb.proto.tablet.PrepareTxn;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.proto.tablet.TxnDecision;
+import io.cesiumdb.proto.tablet.TxnOutcome;
 import io.cesiumdb.tablet.gc.GcPolicy;
 import io.cesiumdb.tablet.handlers.TabletHandlers;
 import io.cesiumdb.tablet.replication.ClockGate;
@@ -9,6 +11,7 @@ import io.cesiumdb.tablet.replication.ReplicaHost;
 import io.cesiumdb.tablet.replication.ReplicaInfo;
 import io.cesiumdb.tablet.replication.TabletRange;
 import io.cesiumdb.tablet.replication.TabletReplica;
+import io.cesiumdb.tablet.replication.TxnDecisions;
 import io.cesiumdb.tablet.rpc.TabletRpcService;
 import io.cesiumdb.tablet.storage.RocksMvccStore;
 import io.cesiumdb.tablet.storage.RocksStoreConfig;
@@ -116,6 +119,14 @@ public final class TabletServer implements AutoCloseable {
     return host.replica(tabletId)
         .map(r -> r.prepared().all().stream().map(PrepareTxn::getTxnId).toList())
         .orElse(List.of());
+  }
+
+  /**
+   * The decision this node's store records for {@code txnId} as coordinator tablet {@code tabletId}
+   * (empty: none, or forgotten): for diagnostics and tests.
+   */
+  public Optional<TxnOutcome> recordedDecision(long tabletId, String txnId) {
+    return TxnDecisions.read(store, tabletId, txnId).map(TxnDecision::getOutcome);
   }
 
   /**

@@ -24,6 +24,7 @@ public record TabletHandlers(
     PrepareTxnHandler prepareTxn,
     ResolveTxnHandler resolveTxn,
     TxnStatusHandler txnStatus,
+    ForgetTxnDecisionsHandler forgetTxnDecisions,
     TxnManager txns) {
 
   /**
@@ -49,6 +50,7 @@ public record TabletHandlers(
         new PrepareTxnHandler(replicas, txns, maxWriteBytes),
         new ResolveTxnHandler(replicas, txns),
         new TxnStatusHandler(replicas, txns),
+        new ForgetTxnDecisionsHandler(replicas),
         txns);
   }
 }

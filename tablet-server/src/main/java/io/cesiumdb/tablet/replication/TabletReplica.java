@@ -5,6 +5,7 @@ import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.ApplyWrites;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisions;
 import io.cesiumdb.proto.tablet.GcBelow;
 import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.PrepareTxn;
@@ -183,6 +184,15 @@ public final class TabletReplica {
     TxnDecision aborted =
         TxnDecision.newBuilder().setTxnId(txnId).setOutcome(TxnOutcome.ABORTED).build();
     return submitAdmitted(0, TabletCommand.newBuilder().setTxnDecision(aborted).build());
+  }
+
+  /**
+   * 2PC coordinator: removes the decision records of {@code txnIds} on every replica (no
+   * timestamp); completes once applied here.
+   */
+  public CompletableFuture<WriteResult> forgetDecisions(List<String> txnIds) {
+    ForgetTxnDecisions forget = ForgetTxnDecisions.newBuilder().addAllTxnIds(txnIds).build();
+    return submitAdmitted(0, TabletCommand.newBuilder().setForgetTxnDecisions(forget).build());
   }
 
   /**

@@ -14,8 +14,10 @@ import java.util.Optional;
  * log entry, so every replica has it at the same index and a new leader answers {@code TxnStatus}
  * from it. The first decision of a transaction is final.
  *
- * <p>Records are kept for the life of the tablet (a participant may ask about a transaction long
- * after it ended); collecting them is future work, noted in the design.
+ * <p>A record is kept until the client that committed the transaction heard every participant
+ * acknowledge the outcome: it then asks the coordinator tablet to forget it ({@code
+ * ForgetTxnDecisions}, batched). Records of transactions whose client died before that, of aborted
+ * transactions, and of tablets split since the decision are kept (transactions.md §9).
  */
 public final class TxnDecisions {
   static final String PREFIX = "txn_decision/";
@@ -32,6 +34,11 @@ public final class TxnDecisions {
     } catch (InvalidProtocolBufferException e) {
       throw new StorageException("corrupt decision of txn " + txnId + " at " + tabletId, e);
     }
+  }
+
+  /** Removes the record of {@code txnId}, if any, in {@code batch}. */
+  public static void forget(MvccWriteBatch batch, long tabletId, String txnId) {
+    batch.deleteMeta(tabletId, PREFIX + txnId);
   }
 
   public static void write(MvccWriteBatch batch, long tabletId, TxnDecision decision) {

@@ -9,6 +9,8 @@ import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
 import io.cesiumdb.proto.tablet.CreateReplicaRequest;
 import io.cesiumdb.proto.tablet.CreateReplicaResponse;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsRequest;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsResponse;
 import io.cesiumdb.proto.tablet.PrepareTxnRequest;
 import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.proto.tablet.ReadRequest;
@@ -176,6 +178,15 @@ public final class TabletRpcService extends TabletServiceGrpc.TabletServiceImplB
         out,
         () -> handlers.txnStatus().handle(request),
         e -> TxnStatusResponse.newBuilder().setError(e).build());
+  }
+
+  @Override
+  public void forgetTxnDecisions(
+      ForgetTxnDecisionsRequest request, StreamObserver<ForgetTxnDecisionsResponse> out) {
+    reply(
+        out,
+        () -> handlers.forgetTxnDecisions().handle(request),
+        e -> ForgetTxnDecisionsResponse.newBuilder().setError(e).build());
   }
 
   private static <T> void reply(

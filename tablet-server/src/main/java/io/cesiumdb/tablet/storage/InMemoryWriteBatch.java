@@ -60,6 +60,13 @@ final class InMemoryWriteBatch implements MvccWriteBatch {
   }
 
   @Override
+  public MvccWriteBatch deleteMeta(long tabletId, String name) {
+    byte[] k = MetaKeyCodec.encode(tabletId, name);
+    ops.add((data, meta) -> meta.remove(k));
+    return this;
+  }
+
+  @Override
   public MvccWriteBatch deleteMeta(long tabletId) {
     byte[] lower = MetaKeyCodec.tabletStart(tabletId);
     byte[] upper = MetaKeyCodec.tabletEnd(tabletId);

@@ -30,6 +30,9 @@ public interface MvccWriteBatch extends AutoCloseable {
   /** Sets meta entry {@code name} of {@code tabletId} (for example the Raft applied index). */
   MvccWriteBatch putMeta(long tabletId, String name, byte[] value);
 
+  /** Deletes meta entry {@code name} of {@code tabletId}; a no-op if there is none. */
+  MvccWriteBatch deleteMeta(long tabletId, String name);
+
   /**
    * Deletes every meta entry of one tablet (a removed replica). A {@code putMeta} later in the same
    * batch survives, as with {@link #deleteRange}.

@@ -57,6 +57,12 @@ final class RocksWriteBatch implements MvccWriteBatch {
   }
 
   @Override
+  public MvccWriteBatch deleteMeta(long tabletId, String name) {
+    byte[] key = MetaKeyCodec.encode(tabletId, name);
+    return mutate(() -> batch.delete(metaCf, key));
+  }
+
+  @Override
   public MvccWriteBatch deleteMeta(long tabletId) {
     byte[] lower = MetaKeyCodec.tabletStart(tabletId);
     byte[] upper = MetaKeyCodec.tabletEnd(tabletId);

@@ -55,6 +55,11 @@ final class RecordingBatch implements MvccWriteBatch {
   }
 
   @Override
+  public MvccWriteBatch deleteMeta(long tabletId, String name) {
+    throw new AssertionError("GC must not delete meta");
+  }
+
+  @Override
   public MvccWriteBatch deleteMeta(long tabletId) {
     throw new AssertionError("GC must not delete meta");
   }

@@ -293,6 +293,28 @@ abstract class AbstractMvccStoreTest implements VersionContract {
 
   @Test
   void deleteMetaDropsOneTabletsMetaAndALaterPutSurvives() {
+    putMetaOfTwoTablets();
+    try (MvccWriteBatch batch = store.newBatch()) {
+      store.apply(batch.deleteMeta(TABLET).putMeta(TABLET, "b", b("3")));
+    }
+    assertTrue(store.getMeta(TABLET, "a").isEmpty(), "deleted");
+    assertArrayEquals(b("3"), store.getMeta(TABLET, "b").orElseThrow(), "put after delete");
+    assertArrayEquals(b("other"), store.getMeta(TABLET + 1, "a").orElseThrow(), "other tablet");
+  }
+
+  @Test
+  void deleteMetaOfOneNameLeavesTheOthers() {
+    putMetaOfTwoTablets();
+    try (MvccWriteBatch batch = store.newBatch()) {
+      store.apply(batch.deleteMeta(TABLET, "a").deleteMeta(TABLET, "never-written"));
+    }
+    assertTrue(store.getMeta(TABLET, "a").isEmpty(), "deleted");
+    assertArrayEquals(b("2"), store.getMeta(TABLET, "b").orElseThrow(), "same tablet, other name");
+    assertArrayEquals(b("other"), store.getMeta(TABLET + 1, "a").orElseThrow(), "other tablet");
+  }
+
+  /** Meta a=1, b=2 of TABLET and a=other of TABLET + 1. */
+  private void putMetaOfTwoTablets() {
     try (MvccWriteBatch batch = store.newBatch()) {
       store.apply(
           batch
@@ -300,12 +322,6 @@ abstract class AbstractMvccStoreTest implements VersionContract {
               .putMeta(TABLET, "b", b("2"))
               .putMeta(TABLET + 1, "a", b("other")));
     }
-    try (MvccWriteBatch batch = store.newBatch()) {
-      store.apply(batch.deleteMeta(TABLET).putMeta(TABLET, "b", b("3")));
-    }
-    assertTrue(store.getMeta(TABLET, "a").isEmpty(), "deleted");
-    assertArrayEquals(b("3"), store.getMeta(TABLET, "b").orElseThrow(), "put after delete");
-    assertArrayEquals(b("other"), store.getMeta(TABLET + 1, "a").orElseThrow(), "other tablet");
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.cesiumdb.tests.cluster.PdCalls;
 import io.cesiumdb.tests.cluster.Tables;
 import io.cesiumdb.txn.routing.KeyRouter;
 import io.cesiumdb.txn.routing.RouterConfig;
+import io.cesiumdb.txn.rw.Transaction;
 import io.cesiumdb.txn.rw.Transactions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,6 +118,31 @@ class CoordinatorFailoverIT {
     assertEquals("0", readAt("z", s - 1), "and not before it");
     write("z", "2"); // its lock is free
     assertEquals("2", read("z"));
+  }
+
+  /**
+   * A committed two-phase transaction's decision record is kept until every participant has
+   * acknowledged the outcome, then removed on every replica of the coordinator tablet (it would
+   * otherwise stay forever: one record per distributed commit).
+   */
+  @Test
+  void aDecisionRecordIsForgottenEverywhereOnceEveryParticipantHasTheOutcome() throws Exception {
+    List<Long> tablets = List.of(tabletOf("a").getTabletId(), tabletOf("z").getTabletId());
+    try (Transactions txns = new Transactions(router, runningNode().trueTime())) {
+      Transaction tx = txns.begin();
+      tx.put(ks, key("a"), ByteString.copyFromUtf8("7"));
+      tx.put(ks, key("z"), ByteString.copyFromUtf8("7"));
+      tx.commit();
+      String id = tx.id();
+      assertEquals("7", read("z"), "the participant applied its write");
+      for (String node : cluster.nodeIds()) {
+        for (long tablet : tablets) { // whichever of the two coordinated
+          await(
+              "the decision of " + id + " is forgotten at tablet " + tablet + " on " + node,
+              () -> cluster.node(node).tablets().recordedDecision(tablet, id).isEmpty());
+        }
+      }
+    }
   }
 
   /**

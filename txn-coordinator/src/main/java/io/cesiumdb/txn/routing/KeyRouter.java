@@ -5,6 +5,7 @@ import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsResponse;
 import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.proto.tablet.ReadConsistency;
@@ -301,6 +302,15 @@ public final class KeyRouter implements AutoCloseable {
   public CompletableFuture<ResolveTxnResponse> resolveTxn(
       long keyspace, ByteString key, String txnId, TxnOutcome outcome, long commitTs) {
     return txnCalls.resolve(keyspace, key, txnId, outcome, commitTs);
+  }
+
+  /**
+   * Asks the coordinator tablet holding {@code key} to forget the decision records of {@code
+   * txnIds}: only for transactions whose every participant acknowledged the outcome. Idempotent.
+   */
+  public CompletableFuture<ForgetTxnDecisionsResponse> forgetTxnDecisions(
+      long keyspace, ByteString key, List<String> txnIds) {
+    return txnCalls.forget(keyspace, key, txnIds);
   }
 
   /** The outcome recorded at the coordinator tablet holding {@code key}. */

@@ -7,6 +7,8 @@ import io.cesiumdb.proto.tablet.AbortTxnRequest;
 import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsRequest;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsResponse;
 import io.cesiumdb.proto.tablet.PrepareTxnRequest;
 import io.cesiumdb.proto.tablet.PrepareTxnResponse;
 import io.cesiumdb.proto.tablet.ReadRequest;
@@ -159,6 +161,18 @@ record TabletRpc<Req, Resp>(
           TxnStatusRequest::getTabletId,
           (r, id) -> r.toBuilder().setTabletId(id).build(),
           r -> false);
+
+  /** Forgets coordinator decision records; idempotent, so retried like a read. */
+  static final TabletRpc<ForgetTxnDecisionsRequest, ForgetTxnDecisionsResponse>
+      FORGET_TXN_DECISIONS =
+          new TabletRpc<>(
+              "ForgetTxnDecisions",
+              TabletServiceGrpc.getForgetTxnDecisionsMethod(),
+              false,
+              r -> r.hasError() ? r.getError() : null,
+              ForgetTxnDecisionsRequest::getTabletId,
+              (r, id) -> r.toBuilder().setTabletId(id).build(),
+              r -> false);
 
   /** Releases a transaction's locks; idempotent, so retried like a read. */
   static final TabletRpc<AbortTxnRequest, AbortTxnResponse> ABORT_TXN =

@@ -9,6 +9,8 @@ import io.cesiumdb.proto.tablet.AbortTxnRequest;
 import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsRequest;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsResponse;
 import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.PrepareTxnRequest;
 import io.cesiumdb.proto.tablet.PrepareTxnResponse;
@@ -233,6 +235,21 @@ final class TxnCalls {
         TxnStatusRequest.newBuilder().setTxnId(txnId).setAbortIfUnknown(abortIfUnknown).build();
     return atLeader(
         "TxnStatus " + txnId, keyspace, key, leader(TabletRpc.TXN_STATUS, request), (d, r) -> {});
+  }
+
+  CompletableFuture<ForgetTxnDecisionsResponse> forget(
+      long keyspace, ByteString key, List<String> txnIds) {
+    if (key == null || txnIds == null || txnIds.isEmpty()) {
+      return KeyRouter.invalid("forgetTxnDecisions: key and txn ids are required");
+    }
+    ForgetTxnDecisionsRequest request =
+        ForgetTxnDecisionsRequest.newBuilder().addAllTxnIds(txnIds).build();
+    return atLeader(
+        "ForgetTxnDecisions (" + txnIds.size() + ")",
+        keyspace,
+        key,
+        leader(TabletRpc.FORGET_TXN_DECISIONS, request),
+        (d, r) -> {});
   }
 
   CompletableFuture<AbortTxnResponse> abort(long keyspace, ByteString key, String txnId) {

@@ -19,6 +19,7 @@ final class CommitContext {
   final TxnContext txn;
   final Participants readFrom;
   final WriteBuffer buffer;
+  final DecisionForgetter forgetter;
 
   /** BufferWrites: the writes grouped by tablet; empty = a transaction that only read. */
   List<CommitPlan.TabletWrites> plan = List.of();
@@ -41,8 +42,14 @@ final class CommitContext {
   long commitTs;
 
   CommitContext(
-      KeyRouter router, TrueTime clock, TxnContext txn, Participants readFrom, WriteBuffer buffer) {
+      KeyRouter router,
+      TrueTime clock,
+      TxnContext txn,
+      Participants readFrom,
+      WriteBuffer buffer,
+      DecisionForgetter forgetter) {
     this.router = router;
+    this.forgetter = forgetter;
     this.clock = clock;
     this.txn = txn;
     this.readFrom = readFrom;

@@ -41,12 +41,15 @@ public final class Transaction implements AutoCloseable {
   private final WriteBuffer buffer = new WriteBuffer();
   private final LockedReads lockedReads = new LockedReads();
   private final Keepalive keepalive;
+  private final DecisionForgetter forgetter;
   private TxnState state = TxnState.ACTIVE;
   private volatile CesiumException doomed;
 
-  Transaction(KeyRouter router, TrueTime clock, String id, long priorityTs) {
+  Transaction(
+      KeyRouter router, TrueTime clock, DecisionForgetter forgetter, String id, long priorityTs) {
     this.router = router;
     this.clock = clock;
+    this.forgetter = forgetter;
     this.ctx = TxnContext.newBuilder().setTxnId(id).setPriorityTs(priorityTs).build();
     this.keepalive = new Keepalive(router, id, participants, e -> doomed = e);
   }
@@ -150,7 +153,7 @@ public final class Transaction implements AutoCloseable {
    */
   public long commit() {
     checkActive();
-    CommitContext c = new CommitContext(router, clock, ctx, participants, buffer);
+    CommitContext c = new CommitContext(router, clock, ctx, participants, buffer, forgetter);
     try {
       long ts = CommitPipeline.run(c);
       end(TxnState.COMMITTED);

@@ -26,11 +26,15 @@ import java.util.function.Function;
 public final class Transactions implements AutoCloseable {
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  /** How often the decision records of fully resolved 2PC transactions are forgotten, batched. */
+  static final long FORGET_INTERVAL_MILLIS = 1_000;
+
   private final KeyRouter router;
   private final TrueTime trueTime;
   private final TxnConfig config;
   private final AtomicLong counter = new AtomicLong();
   private final ScheduledExecutorService keepalives;
+  private final DecisionForgetter forgetter;
 
   public Transactions(KeyRouter router, TrueTime trueTime) {
     this(router, trueTime, TxnConfig.defaults());
@@ -51,6 +55,7 @@ public final class Transactions implements AutoCloseable {
             });
     s.setRemoveOnCancelPolicy(true); // finished transactions leave no task behind
     this.keepalives = s;
+    this.forgetter = new DecisionForgetter(router).startOn(s, FORGET_INTERVAL_MILLIS);
   }
 
   /** Begins a transaction: a new id, priority {@code TT.now().latest}, keepalive started. */
@@ -107,15 +112,19 @@ public final class Transactions implements AutoCloseable {
     return config;
   }
 
-  /** Stops the keepalive thread. Open transactions stay valid until their leaders expire them. */
+  /**
+   * Sends the queued forget requests, then stops the keepalive thread. Open transactions stay valid
+   * until their leaders expire them.
+   */
   @Override
   public void close() {
+    forgetter.flush();
     keepalives.shutdownNow();
   }
 
   Transaction begin(long priorityTs) {
     String id = config.clientId() + "-" + priorityTs + "-" + counter.incrementAndGet();
-    Transaction tx = new Transaction(router, trueTime, id, priorityTs);
+    Transaction tx = new Transaction(router, trueTime, forgetter, id, priorityTs);
     tx.start(keepalives, config.keepaliveInterval().toNanos());
     return tx;
   }

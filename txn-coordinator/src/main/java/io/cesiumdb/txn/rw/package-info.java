@@ -14,6 +14,8 @@
  *    CommitPlan   buffered writes grouped by tablet (KeyRouter.tabletFor)
  *  CommitPipeline the commit's ordered stages (assembled there): BufferWrites, ChooseCoordinator,
  *                 Prepare, ChooseTimestamp, CommitWait, Commit, Release; CommitContext, Aborts
+ *  DecisionForgetter  batches ForgetTxnDecisions per coordinator tablet once every participant
+ *                 acknowledged the outcome (flushed each second on the keepalive scheduler)
  *  ReadOnlyTransaction reads at one timestamp, any replica; ReadOnlyRetry retries it itself
  *  TxnRetry       retry(fn): new id, same priority, backoff, attempt limit and deadline
  *  TxnErrors      which errors mean "retry from the start"; unknown commit outcome
@@ -33,8 +35,10 @@
  *   <li>Read locks at other tablets are released only after the commit answered (strict 2PL).
  *   <li>A transaction error (TXN-1/2/3) ends the transaction and releases its locks.
  *   <li>A CommitTxn that may have been applied (timeout after sending) is never re-sent; a
- *       single-tablet one answers a retryable CMN-3/4 (outcome unknown); a two-phase one is settled
- *       by the coordinator's record (TxnStatus), which participants also consult (recovery).
+ *       single-tablet one answers TXN-7 (40003, outcome unknown, not retryable); a two-phase one is
+ *       settled by the coordinator's record (TxnStatus), which participants also consult
+ *       (recovery).
+ *   <li>A decision record is forgotten only after every participant acknowledged the outcome.
  *   <li>No tablet becomes unwoundable for a transaction before it holds every lock (lock round).
  * </ul>
  */

@@ -246,6 +246,29 @@ class TransactionIT {
     assertEquals(locked, lockedTsOf(calls.get(3)), "the decision carries the same reading");
   }
 
+  /**
+   * Once the participant acknowledged the outcome, nobody will ask the coordinator about the
+   * transaction: its decision record is forgotten there, in a batch.
+   */
+  @Test
+  void theDecisionIsForgottenAtTheCoordinatorOnceTheParticipantAcknowledged() {
+    twoTablets();
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("b"), utf8("1"));
+    tx.put(KS, utf8("x"), utf8("2"));
+
+    tx.commit();
+
+    await("the forget request", () -> n1.count("ForgetTxnDecisions") == 1);
+    assertEquals(
+        "ForgetTxnDecisions:1:[" + tx.id() + "]",
+        n1.log.stream().filter(s -> s.startsWith("ForgetTxnDecisions")).findFirst().orElseThrow());
+    assertTrue(
+        n1.log.indexOf("ResolveTxn:2:" + tx.id() + ":COMMITTED:1000")
+            < n1.log.indexOf("ForgetTxnDecisions:1:[" + tx.id() + "]"),
+        "only after the resolve: " + n1.log);
+  }
+
   private static long lockedTsOf(String call) {
     return Long.parseLong(call.substring(call.lastIndexOf(":locked=") + ":locked=".length()));
   }

@@ -8,6 +8,8 @@ import io.cesiumdb.proto.tablet.AbortTxnRequest;
 import io.cesiumdb.proto.tablet.AbortTxnResponse;
 import io.cesiumdb.proto.tablet.CommitTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsRequest;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsResponse;
 import io.cesiumdb.proto.tablet.Mutation;
 import io.cesiumdb.proto.tablet.PrepareTxnRequest;
 import io.cesiumdb.proto.tablet.PrepareTxnResponse;
@@ -183,6 +185,13 @@ final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implem
         "ResolveTxn:%d:%s:%s:%d"
             .formatted(r.getTabletId(), r.getTxnId(), r.getOutcome(), r.getCommitTs()));
     reply(out, ResolveTxnResponse.getDefaultInstance());
+  }
+
+  @Override
+  public void forgetTxnDecisions(
+      ForgetTxnDecisionsRequest r, StreamObserver<ForgetTxnDecisionsResponse> out) {
+    log.add("ForgetTxnDecisions:" + r.getTabletId() + ":" + r.getTxnIdsList());
+    reply(out, ForgetTxnDecisionsResponse.getDefaultInstance());
   }
 
   @Override

@@ -19,7 +19,8 @@ public final class CommandDispatcher {
         .register(CommandCase.PREPARE_TXN, new PrepareTxnHandler())
         .register(CommandCase.TXN_DECISION, new TxnDecisionHandler())
         .register(CommandCase.RESOLVE_TXN, new ResolveTxnHandler())
-        .register(CommandCase.GC_BELOW, new GcBelowHandler());
+        .register(CommandCase.GC_BELOW, new GcBelowHandler())
+        .register(CommandCase.FORGET_TXN_DECISIONS, new ForgetTxnDecisionsHandler());
   }
 
   /** Adds (or replaces) the handler of one command case. */

@@ -1,9 +1,10 @@
 /**
  * How each replicated {@code TabletCommand} changes a replica: one {@link
  * io.cesiumdb.tablet.replication.apply.CommandHandler} per command case, routed by {@link
- * io.cesiumdb.tablet.replication.apply.CommandDispatcher}. Issue 3 has {@link
- * io.cesiumdb.tablet.replication.apply.ApplyWritesHandler}; issue 5 adds prepare, commit, abort and
- * safe-time heartbeats here without touching the state machine.
+ * io.cesiumdb.tablet.replication.apply.CommandDispatcher}: writes ({@link
+ * io.cesiumdb.tablet.replication.apply.ApplyWritesHandler}), splits, timestamp leases, two-phase
+ * commit (prepare, decision, resolve, and forgetting decision records nobody will ask about) and
+ * multi-version GC, each added without touching the state machine.
  *
  * <p>Neighbours: called by {@code TabletStateMachine.applyTransaction} on the group's apply thread
  * with a fresh {@code MvccWriteBatch}; the state machine adds the applied index and applies the
