@@ -232,12 +232,7 @@ class TransactionIT {
    */
   @Test
   void twoPhaseTimestampsAreBoundedByOneClockReadingTakenOnceEveryLockIsHeld() {
-    twoTablets();
-    Transaction tx = txns.begin();
-    tx.put(KS, utf8("b"), utf8("1"));
-    tx.put(KS, utf8("x"), utf8("2"));
-
-    tx.commit();
+    Transaction tx = committedOnTwoTablets();
 
     List<String> calls = twoPhaseCalls(n1);
     long locked = lockedTsOf(calls.get(2));
@@ -252,12 +247,7 @@ class TransactionIT {
    */
   @Test
   void theDecisionIsForgottenAtTheCoordinatorOnceTheParticipantAcknowledged() {
-    twoTablets();
-    Transaction tx = txns.begin();
-    tx.put(KS, utf8("b"), utf8("1"));
-    tx.put(KS, utf8("x"), utf8("2"));
-
-    tx.commit();
+    Transaction tx = committedOnTwoTablets();
 
     await("the forget request", () -> n1.count("ForgetTxnDecisions") == 1);
     assertEquals(
@@ -267,6 +257,16 @@ class TransactionIT {
         n1.log.indexOf("ResolveTxn:2:" + tx.id() + ":COMMITTED:1000")
             < n1.log.indexOf("ForgetTxnDecisions:1:[" + tx.id() + "]"),
         "only after the resolve: " + n1.log);
+  }
+
+  /** A transaction that wrote b (tablet 1) and x (tablet 2), committed by two-phase commit. */
+  private Transaction committedOnTwoTablets() {
+    twoTablets();
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("b"), utf8("1"));
+    tx.put(KS, utf8("x"), utf8("2"));
+    tx.commit();
+    return tx;
   }
 
   private static long lockedTsOf(String call) {
