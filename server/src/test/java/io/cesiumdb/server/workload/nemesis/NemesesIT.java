@@ -43,11 +43,15 @@ class NemesesIT {
 
   @BeforeAll
   void startCluster(@TempDir Path dir) throws Exception {
+    // No operator controller: its leader balancing moved a leader back onto the leader-transfer
+    // nemesis' victim before the test could look (a red CI run). The nemeses act on the tablets
+    // directly and need no controller.
     cluster =
         LocalCluster.builder()
             .nodes(3)
             .dataDir(dir)
             .heartbeatInterval(Duration.ofMillis(200))
+            .pdConfig(c -> c.withControllerEnabled(false))
             .start();
     cluster.awaitJoined(Duration.ofSeconds(60));
     seeds = cluster.nodeIds().stream().map(id -> cluster.config(id).rpcAddress()).toList();
