@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +27,6 @@ final class DecisionForgetter {
 
   private final KeyRouter router;
   private final Map<Long, Batch> pending = new HashMap<>();
-  private final AtomicLong forgotten = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
 
   private record Batch(long keyspace, ByteString routingKey, List<String> txnIds) {}
 
@@ -71,24 +68,12 @@ final class DecisionForgetter {
     batches.forEach(this::send);
   }
 
-  /** Records forgotten so far, and records given up on (their batch failed). */
-  long forgotten() {
-    return forgotten.get();
-  }
-
-  long failed() {
-    return failed.get();
-  }
-
   private void send(Batch b) {
     router
         .forgetTxnDecisions(b.keyspace(), b.routingKey(), b.txnIds())
         .whenComplete(
             (r, t) -> {
-              if (t == null) {
-                forgotten.addAndGet(b.txnIds().size());
-              } else {
-                failed.addAndGet(b.txnIds().size());
+              if (t != null) {
                 LOG.debug("{} decision records kept: {}", b.txnIds().size(), t.getMessage());
               }
             });
