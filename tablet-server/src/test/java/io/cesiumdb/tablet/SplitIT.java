@@ -92,6 +92,13 @@ class SplitIT {
           "n4 catching up on tablet 2",
           () -> n4.replica(2).map(r -> r.appliedMaxTs() >= rightTs).orElse(false));
       assertTrue(n4.replica(2).orElseThrow().snapshotInstalls() > 0, "n4 started from a snapshot");
+      for (TestNode n : List.of(cluster.node("n1"), cluster.node("n2"))) {
+        // Learnt from the configuration entry, so NOT_LEADER hints naming n4 carry its address.
+        Poll.until(
+            TestCluster.AWAIT,
+            n.id() + " knowing how clients reach n4",
+            () -> tabletAddressOf(n, 2, "n4").equals(n4.tabletAddress()));
+      }
       assertEquals("v60", snapshotRead(n4, 2, key(60), rightTs), "row from before the split");
       assertEquals("after", snapshotRead(n4, 2, key(75), rightTs), "row from after the split");
 
@@ -101,6 +108,15 @@ class SplitIT {
       assertEquals("v49", leaderRead(client, 1, key(49), 0));
       assertFalse(cluster.node("n4").replica(1).isPresent(), "n4 never had the parent");
     }
+  }
+
+  private static String tabletAddressOf(TestNode at, long tablet, String nodeId) {
+    return at.server().descriptor(tablet).stream()
+        .flatMap(d -> d.getReplicasList().stream())
+        .filter(r -> r.getNodeId().equals(nodeId))
+        .map(r -> r.getTabletAddress())
+        .findFirst()
+        .orElse("");
   }
 
   private static SplitResponse split(TestCluster cluster) {

@@ -10,7 +10,8 @@ import org.apache.ratis.proto.RaftProtos.RaftPeerProto;
 /**
  * Turns a Ratis group configuration into a tablet descriptor's replica list: node id = peer id,
  * raft address = peer address, tablet address kept from the old descriptor when the node was
- * already a replica (empty otherwise: the host's resolver fills hints).
+ * already a replica, else the peer's client address ({@link GroupAdmin#peerOf} puts the tablet
+ * address there), else empty (the host's resolver fills hints).
  */
 final class ConfigurationDescriptors {
   private ConfigurationDescriptors() {}
@@ -23,7 +24,7 @@ final class ConfigurationDescriptors {
           ReplicaDescriptor.newBuilder()
               .setNodeId(nodeId)
               .setRaftAddress(peer.getAddress())
-              .setTabletAddress(tabletAddress(d, nodeId))
+              .setTabletAddress(tabletAddress(d, nodeId, peer.getClientAddress()))
               .build());
     }
     if (replicas.isEmpty()) {
@@ -32,11 +33,11 @@ final class ConfigurationDescriptors {
     return d.toBuilder().clearReplicas().addAllReplicas(replicas).build();
   }
 
-  private static String tabletAddress(TabletDescriptor d, String nodeId) {
+  private static String tabletAddress(TabletDescriptor d, String nodeId, String fromPeer) {
     return d.getReplicasList().stream()
-        .filter(r -> r.getNodeId().equals(nodeId))
+        .filter(r -> r.getNodeId().equals(nodeId) && !r.getTabletAddress().isEmpty())
         .map(ReplicaDescriptor::getTabletAddress)
         .findFirst()
-        .orElse("");
+        .orElse(fromPeer);
   }
 }

@@ -119,13 +119,24 @@ final class GroupAdmin {
     }
   }
 
-  /** The Raft group of a tablet: peer id = node id, address = the node's Ratis address. */
+  /** The Raft group of a tablet: one {@link #peerOf} per replica. */
   static RaftGroup groupOf(TabletDescriptor d) {
-    List<RaftPeer> peers =
-        d.getReplicasList().stream()
-            .map(r -> RaftPeer.newBuilder().setId(r.getNodeId()).setAddress(address(r)).build())
-            .toList();
+    List<RaftPeer> peers = d.getReplicasList().stream().map(GroupAdmin::peerOf).toList();
     return RaftGroup.valueOf(groupId(d.getTabletId()), peers);
+  }
+
+  /**
+   * A replica as a Raft peer: id = node id, address = the node's Ratis address, client address =
+   * its tablet RPC address. The client address rides in every configuration entry, so a replica
+   * that applies a membership change knows how clients reach a member it never heard of ({@link
+   * ConfigurationDescriptors}); nothing here uses a Ratis client, so Ratis itself never dials it.
+   */
+  static RaftPeer peerOf(ReplicaDescriptor r) {
+    return RaftPeer.newBuilder()
+        .setId(r.getNodeId())
+        .setAddress(address(r))
+        .setClientAddress(r.getTabletAddress())
+        .build();
   }
 
   private void reset(TabletDescriptor d, boolean writeDescriptor) {

@@ -138,10 +138,7 @@ final class GroupChanges {
                 throw new CesiumException(
                     ErrorCode.INVALID_ARGUMENT, "replica needs node_id and raft_address: " + r);
               }
-              return RaftPeer.newBuilder()
-                  .setId(r.getNodeId())
-                  .setAddress(r.getRaftAddress())
-                  .build();
+              return GroupAdmin.peerOf(r);
             })
         .toList();
   }
