@@ -3,6 +3,7 @@ package io.cesiumdb.txn.routing;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.common.error.ErrorGroup;
+import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.errors.ErrorDetail;
 import io.cesiumdb.proto.errors.NotLeader;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
@@ -27,6 +28,12 @@ import java.util.Set;
  *                                                                      delivered, else FAIL
  *  other transport status                     FAIL (INTERNAL)          FAIL (INTERNAL)
  * </pre>
+ *
+ * <p>Stale descriptors: a "not hosted" answer, or a not-leader hint naming a node that is not in
+ * the caller's descriptor, shows the group's membership moved on ({@link #showsStaleDescriptor}). A
+ * key-addressed call that meets such answers in two rounds in a row (or "not hosted" from every
+ * replica) fails with a stale-routing code so that {@link KeyRouter} re-resolves the key; without
+ * it, a leader added since the descriptor was cached stays unreachable (CI, 2026-11-23).
  *
  * <p>A write is retried only when the request provably was not processed: a not-leader or
  * not-hosted answer, or a transport failure before the request reached a stream ({@link
@@ -86,6 +93,23 @@ final class RetryClassifier {
   /** True for answers that mean "this replica does not host the tablet". */
   static boolean isNotHosted(ErrorCode code) {
     return NOT_HOSTED.contains(code);
+  }
+
+  /**
+   * True for answers that show the caller's descriptor is stale: "not hosted here", or a not-leader
+   * hint naming a node that is not a replica of {@code d} (the group's membership changed since).
+   */
+  static boolean showsStaleDescriptor(CesiumException e, TabletDescriptor d) {
+    if (isNotHosted(e.code())) {
+      return true;
+    }
+    if (e.code() != ErrorCode.NOT_LEADER
+        || !(e.hint().orElse(null) instanceof RetryHint.NotLeader h)
+        || h.leaderNodeId() == null
+        || h.leaderNodeId().isEmpty()) {
+      return false;
+    }
+    return d.getReplicasList().stream().noneMatch(r -> r.getNodeId().equals(h.leaderNodeId()));
   }
 
   static <Resp> Decision classify(

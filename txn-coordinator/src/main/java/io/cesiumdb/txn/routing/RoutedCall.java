@@ -5,6 +5,8 @@ import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.txn.routing.RetryClassifier.Decision;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,12 @@ final class RoutedCall<Req, Resp> {
   private int roundAttempts;
   private int round;
   private int notHostedInRound;
+  private CesiumException staleInRound;
+  private int staleRounds;
   private CesiumException lastError;
+
+  /** The last failed answer of each endpoint tried, for the give-up message. */
+  private final Map<Endpoint, String> lastAnswers = new LinkedHashMap<>();
 
   RoutedCall(
       RouterContext ctx,
@@ -112,7 +119,11 @@ final class RoutedCall<Req, Resp> {
         fail(new CesiumException(ErrorCode.SHUTTING_DOWN, "tablet router closed"));
         return;
       }
-      act(target, r, RetryClassifier.classify(rpc, r, descriptor, target));
+      Decision d = RetryClassifier.classify(rpc, r, descriptor, target);
+      if (d.error() != null) {
+        lastAnswers.put(target, d.error().getMessage());
+      }
+      act(target, r, d);
     } catch (RuntimeException e) {
       fail(closedOr(e));
     }
@@ -162,22 +173,33 @@ final class RoutedCall<Req, Resp> {
     }
   }
 
-  /** Counts the attempt in its round; attempts again now, or after a backoff ending a round. */
+  /**
+   * Counts the attempt in its round; attempts again now, or after a backoff ending a round. A keyed
+   * call whose descriptor is shown stale (every replica said "not hosted", or two rounds in a row
+   * met a "not hosted" or a leader outside the descriptor) fails with a stale-routing code, so
+   * {@link KeyRouter} re-resolves the key: retrying the same replicas would never see the group's
+   * new members.
+   */
   private void retryLater(CesiumException error) {
     lastError = error;
     if (RetryClassifier.isNotHosted(error.code())) {
       notHostedInRound++;
     }
+    if (RetryClassifier.showsStaleDescriptor(error, descriptor)) {
+      staleInRound = error;
+    }
     if (++roundAttempts < selector.roundSize()) {
       attempt();
       return;
     }
-    if (keyed && notHostedInRound >= selector.roundSize()) {
-      fail(error); // no replica hosts the tablet: stale descriptor, KeyRouter re-resolves the key
+    staleRounds = staleInRound == null ? 0 : staleRounds + 1;
+    if (keyed && (notHostedInRound >= selector.roundSize() || staleRounds >= 2)) {
+      fail(asStale(staleInRound));
       return;
     }
     roundAttempts = 0;
     notHostedInRound = 0;
+    staleInRound = null;
     round++;
     long remaining = deadlineNanos - System.nanoTime();
     if (remaining <= 0) {
@@ -229,6 +251,22 @@ final class RoutedCall<Req, Resp> {
     }
   }
 
+  /** {@code evidence} as an error {@link KeyedRetry} treats as stale routing. */
+  private CesiumException asStale(CesiumException evidence) {
+    if (RetryClassifier.isNotHosted(evidence.code())) {
+      return evidence;
+    }
+    return new CesiumException(
+        ErrorCode.TABLET_MOVED,
+        "tablet "
+            + Long.toUnsignedString(descriptor.getTabletId())
+            + ": descriptor epoch "
+            + descriptor.getEpoch()
+            + " is stale: "
+            + evidence.getMessage(),
+        evidence);
+  }
+
   /** Fails with UNAVAILABLE, or the last error if it says more than "routing failed". */
   private void giveUp() {
     ctx.metrics().gaveUp();
@@ -245,6 +283,9 @@ final class RoutedCall<Req, Resp> {
                 + attempts
                 + " attempts)";
     String last = lastError == null ? "" : "; last error: " + lastError.getMessage();
+    if (lastAnswers.size() > 1) {
+      last += "; last answer of each replica tried: " + lastAnswers;
+    }
     fail(
         new CesiumException(
             code,

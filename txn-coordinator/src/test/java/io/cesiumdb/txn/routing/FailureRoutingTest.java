@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.errors.ErrorDetail;
+import io.cesiumdb.proto.errors.NotLeader;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.proto.tablet.WriteRequest;
@@ -14,6 +15,9 @@ import io.cesiumdb.proto.tablet.WriteResponse;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +82,42 @@ class FailureRoutingTest {
     assertTrue(m.backoffs() >= 1, "backed off between rounds: " + m);
     assertEquals(1, m.gaveUp());
     assertTrue(e.getCause() instanceof CesiumException, "last error kept as the cause");
+    for (int i = 1; i <= 3; i++) {
+      assertTrue(e.getMessage().contains(endpoint(i) + "="), "names n" + i + ": " + e.getMessage());
+    }
+  }
+
+  @Test
+  void aKeyedCallWhoseReplicasPointOutsideItsDescriptorFailsAsStale() throws Exception {
+    // The group moved on (RepairIT, CI 2026-11-23): n1 was removed, and the leader the others name
+    // is not in this caller's descriptor and comes without an address, so no redirect can reach it.
+    ErrorDetail notHosted =
+        ErrorDetail.newBuilder()
+            .setCode(ErrorCode.TABLET_NOT_FOUND.id())
+            .setMessage("not hosted on n1")
+            .build();
+    ErrorDetail unknownLeader =
+        ErrorDetail.newBuilder()
+            .setCode(ErrorCode.NOT_LEADER.id())
+            .setMessage("not the leader, try n9")
+            .setNotLeader(
+                NotLeader.newBuilder().setTabletId(FakeCluster.TABLET_ID).setLeaderNodeId("n9"))
+            .build();
+    cluster.node(1).onWrite = r -> WriteResponse.newBuilder().setError(notHosted).build();
+    cluster.node(2).onWrite = r -> WriteResponse.newBuilder().setError(unknownLeader).build();
+    cluster.node(3).onWrite = r -> WriteResponse.newBuilder().setError(unknownLeader).build();
+    TabletRouter router = cluster.router();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+
+    CompletableFuture<WriteResponse> call =
+        router.submitKeyed(TabletRpc.WRITE, tablet, write, RoutingMode.LEADER, deadline);
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> call.get(10, TimeUnit.SECONDS));
+
+    assertTrue(KeyedRetry.isStale(e.getCause()), "a stale-routing code: " + e.getCause());
+    RouterMetrics.Snapshot m = router.metrics().snapshot();
+    assertTrue(m.attempts() <= 6, "two rounds, not until the deadline: " + m);
+    assertEquals(0, m.gaveUp(), m.toString());
   }
 
   @Test
