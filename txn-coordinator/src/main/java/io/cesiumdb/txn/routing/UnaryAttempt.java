@@ -3,6 +3,7 @@ package io.cesiumdb.txn.routing;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientStreamTracer;
+import io.grpc.Context;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * whether the server processed it. {@code delivered == true} can still mean "never reached the
  * server" (bytes lost with the connection); it is the conservative side.
  *
- * <p>The returned future never fails and completes on the channel's executor.
+ * <p>The returned future never fails and completes on the channel's executor. The call ignores the
+ * caller's gRPC {@link Context} (its cancellation and deadline): the router has its own.
  */
 final class UnaryAttempt {
   private UnaryAttempt() {}
@@ -44,6 +46,11 @@ final class UnaryAttempt {
         CallOptions.DEFAULT
             .withDeadlineAfter(timeoutNanos, TimeUnit.NANOSECONDS)
             .withStreamTracerFactory(delivery);
+    // Detached from the caller's gRPC Context: router calls outlive the RPC that started them (a
+    // commit's resolves are still in flight when the SQL call that committed has answered), and
+    // that call's Context is cancelled when it ends, which would cancel every call started in it.
+    Context detached = Context.current().fork();
+    Context previous = detached.attach();
     try {
       ClientCalls.asyncUnaryCall(
           channel.newCall(method, options),
@@ -68,6 +75,8 @@ final class UnaryAttempt {
           });
     } catch (RuntimeException e) {
       done.complete(new Result<>(null, Status.fromThrowable(e), delivery.delivered));
+    } finally {
+      detached.detach(previous);
     }
     return done;
   }

@@ -12,6 +12,7 @@ import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
 import io.cesiumdb.proto.tablet.WriteRequest;
 import io.cesiumdb.proto.tablet.WriteResponse;
+import io.grpc.Context;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.Optional;
@@ -118,6 +119,28 @@ class FailureRoutingTest {
     RouterMetrics.Snapshot m = router.metrics().snapshot();
     assertTrue(m.attempts() <= 6, "two rounds, not until the deadline: " + m);
     assertEquals(0, m.gaveUp(), m.toString());
+  }
+
+  @Test
+  void aCallOutlivesTheCancelledGrpcContextThatStartedIt() throws Exception {
+    // A commit sends its resolves without waiting, from the SQL call's gRPC Context, which is
+    // cancelled once that call answers: the resolves were cancelled, retried on followers, and
+    // emptied the leader cache (bank benchmark, 2026-11-23).
+    Context.CancellableContext caller = Context.current().withCancellation();
+    cluster.node(1).onWrite =
+        r -> {
+          caller.cancel(null); // the starting call ends while this one is in flight
+          return WriteResponse.newBuilder().setCommitTs(100).build();
+        };
+    TabletRouter router = cluster.router();
+    router.leaders().update(FakeCluster.TABLET_ID, endpoint(1));
+
+    CompletableFuture<WriteResponse> call = caller.call(() -> router.write(tablet, write));
+
+    assertEquals(100, call.get(10, TimeUnit.SECONDS).getCommitTs());
+    assertTrue(caller.isCancelled());
+    assertEquals(1, router.metrics().snapshot().attempts());
+    assertEquals(Optional.of(endpoint(1)), router.leaders().get(FakeCluster.TABLET_ID));
   }
 
   @Test
