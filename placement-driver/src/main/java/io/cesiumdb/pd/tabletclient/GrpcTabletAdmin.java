@@ -19,6 +19,7 @@ import io.cesiumdb.proto.tablet.TabletServiceGrpc;
 import io.cesiumdb.proto.tablet.TabletServiceGrpc.TabletServiceFutureStub;
 import io.cesiumdb.proto.tablet.TransferLeaderRequest;
 import io.cesiumdb.proto.tablet.TransferLeaderResponse;
+import io.grpc.Context;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -144,6 +145,10 @@ public final class GrpcTabletAdmin implements TabletAdmin {
           new CesiumException(ErrorCode.UNAVAILABLE, where + ": node has no known tablet address"));
     }
     CompletableFuture<R> out = new CompletableFuture<>();
+    // Detached from the caller's gRPC Context: an operation started by a PD RPC may outlive it,
+    // and that RPC's Context is cancelled when it answers. The deadline above bounds the call.
+    Context detached = Context.current().fork();
+    Context previous = detached.attach();
     try {
       TabletServiceFutureStub stub =
           TabletServiceGrpc.newFutureStub(channel(on.getTabletAddress()))
@@ -152,6 +157,8 @@ public final class GrpcTabletAdmin implements TabletAdmin {
       f.addListener(() -> complete(out, f, errorOf, where), Runnable::run);
     } catch (RuntimeException e) {
       out.completeExceptionally(TabletErrors.from(e, where));
+    } finally {
+      detached.detach(previous);
     }
     return out;
   }
