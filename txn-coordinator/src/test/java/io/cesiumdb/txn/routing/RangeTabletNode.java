@@ -152,8 +152,16 @@ final class RangeTabletNode extends TabletServiceGrpc.TabletServiceImplBase
       }
       b.addRows(Row.newBuilder().setKey(kv.getKey()).setValue(kv.getValue()));
     }
+    if (b.getResumeKey().isEmpty() && clipped(r.getEndKey(), d.getEndKey())) {
+      b.setResumeKey(d.getEndKey()); // the real ScanHandler's contract: asked beyond, told the end
+    }
     afterScanPage.accept(scansServed.incrementAndGet()); // before the reply: no race with page 2
     reply(out, b.build());
+  }
+
+  private static boolean clipped(ByteString askedEnd, ByteString tabletEnd) {
+    return !tabletEnd.isEmpty()
+        && (askedEnd.isEmpty() || KeyRanges.ORDER.compare(askedEnd, tabletEnd) > 0);
   }
 
   @Override
