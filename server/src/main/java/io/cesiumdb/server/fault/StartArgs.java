@@ -14,6 +14,7 @@ final class StartArgs {
   static List<String> command(NodeProcessesBuilder s, Member self, Collection<Member> all) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jdkFlags(Runtime.version().feature()));
     cmd.addAll(s.jvmArgs);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
     cmd.addAll(List.of("io.cesiumdb.server.Main", "start", "--node-id", self.nodeId()));
@@ -36,6 +37,21 @@ final class StartArgs {
       cmd.add(StartCommand.UNSAFE_DISABLE_COMMIT_WAIT);
     }
     return cmd;
+  }
+
+  /**
+   * What bin/cesium passes too: JDK 22+ warns when RocksDB loads its native library, JDK 24+ when
+   * Ratis' Netty uses {@code sun.misc.Unsafe}; both are intended.
+   */
+  static List<String> jdkFlags(int javaFeature) {
+    List<String> flags = new ArrayList<>();
+    if (javaFeature >= 22) {
+      flags.add("--enable-native-access=ALL-UNNAMED");
+    }
+    if (javaFeature >= 24) {
+      flags.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return flags;
   }
 
   /** {@code ID@HOST:RPC_PORT:PD_RAFT_PORT}, the {@code --pd-peer} format. */
