@@ -8,6 +8,7 @@ import io.cesiumdb.server.node.NodeConfig;
 import io.cesiumdb.server.sql.SqlShell;
 import io.cesiumdb.server.sql.StatementRunner;
 import io.cesiumdb.server.sql.TerminalLines;
+import io.cesiumdb.truetime.EpsilonModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -69,6 +70,14 @@ public final class DemoCommand implements Callable<Integer> {
               + " printed once).")
   String adminPassword;
 
+  @Option(
+      names = "--epsilon-ms",
+      description =
+          "A fixed clock error bound ε on every node's simulated clock, instead of Spanner's 1-7 ms"
+              + " sawtooth (the default). Commit wait is about 2ε: benchmarks say which ε they ran"
+              + " at.")
+  Double epsilonMs;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -84,6 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
             .basePort(basePort)
             .dataDir(dataDir)
             .adminPassword(adminPassword)
+            .epsilon(epsilonModel())
             .start()) {
       AdminCredentials admin = cluster.bootstrapAdmin(ADMIN_TIMEOUT);
       if (admin.created()) {
@@ -105,11 +115,24 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
+  private EpsilonModel epsilonModel() {
+    if (epsilonMs == null) {
+      return EpsilonModel.spannerDefault();
+    }
+    if (!(epsilonMs >= 0.5) || epsilonMs > 1000) {
+      // The demo offsets its nodes' clocks by up to 0.3 ms: a smaller ε would not cover them.
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--epsilon-ms must be in [0.5, 1000], got " + epsilonMs);
+    }
+    return EpsilonModel.fixed(Math.round(epsilonMs * 1000));
+  }
+
   private void printBanner(PrintWriter out) {
+    String epsilon = epsilonMs == null ? "ε 1–7 ms sawtooth" : "fixed ε " + epsilonMs + " ms";
     out.printf(
-        "CesiumDB %s demo: %d nodes in one JVM, simulated TrueTime (ε 1–7 ms sawtooth), "
+        "CesiumDB %s demo: %d nodes in one JVM, simulated TrueTime (%s), "
             + "node RPC on %s, data under %s%n%n",
-        BuildInfo.version(), nodes, host, dataDir.toAbsolutePath());
+        BuildInfo.version(), nodes, epsilon, host, dataDir.toAbsolutePath());
   }
 
   /**

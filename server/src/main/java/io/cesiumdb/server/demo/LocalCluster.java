@@ -61,6 +61,7 @@ public final class LocalCluster implements AutoCloseable {
   private final Map<String, NodeConfig> configs = new LinkedHashMap<>();
   private final Map<String, NodeOptions> nodeOptions = new LinkedHashMap<>();
   private final Map<String, SimulatedClock> clocks = new LinkedHashMap<>();
+  private final EpsilonModel epsilon;
   private final Map<String, Node> running = new LinkedHashMap<>();
   private final Set<String> stopped = new HashSet<>();
   private List<PdPeer> pdPeers = List.of();
@@ -69,6 +70,7 @@ public final class LocalCluster implements AutoCloseable {
 
   private LocalCluster(LocalClusterBuilder b) {
     this.options = b.options.withClockSimulated(true);
+    this.epsilon = b.epsilon;
     this.host = b.host;
     this.basePort = b.basePort;
     this.dataDir = b.dataDir;
@@ -135,8 +137,7 @@ public final class LocalCluster implements AutoCloseable {
     int pdRaft = basePort == 0 ? PortAllocator.pick(host) : basePort + 200 + i;
     NodeConfig config = new NodeConfig(id, host, rpc, raft, dataDir.resolve(id), pdRaft);
     configs.put(id, config);
-    SimulatedClock clock =
-        new SimulatedClock(id, TimeSource.system(), EpsilonModel.spannerDefault());
+    SimulatedClock clock = new SimulatedClock(id, TimeSource.system(), epsilon);
     clock.setOffsetMicros(OFFSETS_MICROS[(i - 1) % OFFSETS_MICROS.length]);
     clocks.put(id, clock);
     return config;

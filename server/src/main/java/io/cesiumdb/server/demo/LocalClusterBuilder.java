@@ -3,6 +3,7 @@ package io.cesiumdb.server.demo;
 import io.cesiumdb.pd.service.PlacementDriverConfig;
 import io.cesiumdb.server.node.NodeConfig;
 import io.cesiumdb.server.node.NodeOptions;
+import io.cesiumdb.truetime.EpsilonModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,8 +13,8 @@ import java.util.function.Function;
  * Settings of a {@link LocalCluster} before it starts; what {@link LocalCluster#builder()} returns.
  * Defaults: 3 nodes on {@value NodeConfig#DEFAULT_HOST}, free ports (base port 0), data under
  * {@code ./cesium-data}, {@link NodeOptions#simulated()}, {@value LocalCluster#PD_MEMBERS} PD
- * members. Integration tests shorten timeouts through {@link #pdConfig} and {@link
- * #heartbeatInterval}.
+ * members, Spanner's 1–7 ms sawtooth ε on every simulated clock. Integration tests shorten timeouts
+ * through {@link #pdConfig} and {@link #heartbeatInterval}.
  */
 public final class LocalClusterBuilder {
   int nodes = 3;
@@ -23,6 +24,7 @@ public final class LocalClusterBuilder {
   NodeOptions options = NodeOptions.simulated();
   int pdMembers = LocalCluster.PD_MEMBERS;
   String adminPassword;
+  EpsilonModel epsilon = EpsilonModel.spannerDefault();
 
   LocalClusterBuilder() {}
 
@@ -89,6 +91,12 @@ public final class LocalClusterBuilder {
       throw new IllegalArgumentException("the admin password must not be empty");
     }
     this.adminPassword = password;
+    return this;
+  }
+
+  /** The ε model of every node's simulated clock. */
+  public LocalClusterBuilder epsilon(EpsilonModel model) {
+    this.epsilon = Objects.requireNonNull(model, "model");
     return this;
   }
 
