@@ -57,7 +57,7 @@ public final class RocksMvccStore implements MvccStore {
 
   /** Opens (creating if missing) the node's database in {@code config.dir()}. */
   public static RocksMvccStore open(RocksStoreConfig config) {
-    RocksDB.loadLibrary();
+    RocksNativeLibrary.load();
     long startNanos = System.nanoTime();
     RocksResources resources = new RocksResources(config);
     List<ColumnFamilyHandle> handles = new ArrayList<>();
