@@ -15,6 +15,7 @@ import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.proto.errors.ErrorDetail;
 import io.cesiumdb.proto.tablet.AbortTxnRequest;
 import io.cesiumdb.proto.tablet.CommitTxnResponse;
+import io.cesiumdb.proto.tablet.ForgetTxnDecisionsRequest;
 import io.cesiumdb.proto.tablet.ReadConsistency;
 import io.cesiumdb.proto.tablet.ReadRequest;
 import io.cesiumdb.proto.tablet.ReadResponse;
@@ -24,6 +25,9 @@ import io.cesiumdb.proto.tablet.ScanResponse;
 import io.cesiumdb.proto.tablet.TouchTxnRequest;
 import io.cesiumdb.proto.tablet.TransferLeaderRequest;
 import io.cesiumdb.proto.tablet.TxnContext;
+import io.cesiumdb.proto.tablet.TxnOutcome;
+import io.cesiumdb.proto.tablet.TxnStatusRequest;
+import io.cesiumdb.proto.tablet.TxnStatusResponse;
 import io.cesiumdb.tablet.cluster.Poll;
 import io.cesiumdb.tablet.cluster.TabletClient;
 import io.cesiumdb.tablet.cluster.TestCluster;
@@ -48,6 +52,7 @@ class TxnIsolationIT {
   private static final long WRITE_SKEW = 3;
   private static final long ABORT = 4;
   private static final long LEADER_CHANGE = 5;
+  private static final long DECISIONS = 6;
 
   @TempDir static Path root;
   private static TestCluster cluster;
@@ -57,7 +62,7 @@ class TxnIsolationIT {
   static void start() {
     cluster = TestCluster.start(root, 3, RaftTuning.forTests());
     cluster.createTablets(
-        List.of(LOST_UPDATE, PHANTOM, WRITE_SKEW, ABORT, LEADER_CHANGE).stream()
+        List.of(LOST_UPDATE, PHANTOM, WRITE_SKEW, ABORT, LEADER_CHANGE, DECISIONS).stream()
             .map(id -> cluster.descriptor(id, id, "", "", cluster.nodes()))
             .toList());
     client = cluster.client();
@@ -190,22 +195,64 @@ class TxnIsolationIT {
     long readTerm = read(first, t, txn, "k").getTxnTerm();
     assertTrue(readTerm > 0, "a txn read answers the term of its lock table");
 
-    TestNode target = cluster.followers(t).get(0);
-    first
-        .stub()
-        .transferLeader(
-            TransferLeaderRequest.newBuilder().setTabletId(t).setTargetNodeId(target.id()).build());
-    TestNode next =
-        Poll.value(
-            TestCluster.AWAIT,
-            "a new leader of tablet " + t,
-            () -> cluster.currentLeader(t).filter(n -> n != first));
+    TestNode next = transferLeader(t, first);
     CommitTxnResponse late =
         next.stub()
             .commitTxn(commit(t, txn, put("k", "2")).toBuilder().setReadTerm(readTerm).build());
     assertEquals(
         ErrorCode.TXN_ABORTED.id(), late.getError().getCode(), late.getError().getMessage());
     assertEquals("1", value(client.read(t, "k", 0)), "nothing of the aborted txn was written");
+  }
+
+  /**
+   * A single-tablet commit is logged as its transaction's decision, so a client whose commit answer
+   * was lost can settle it at any later leader: {@code TxnStatus} answers COMMITTED with the commit
+   * timestamp; for a commit that never reached the log it records ABORTED, which then refuses that
+   * commit; a forgotten record is unknown again.
+   */
+  @Test
+  void aSingleTabletCommitLeavesADecisionRecordThatSettlesItAtTheNextLeader() throws Exception {
+    long t = DECISIONS;
+    TestNode first = cluster.leader(t);
+    CommitTxnResponse committed = first.stub().commitTxn(commit(t, txn("d1", 100), put("k", "1")));
+    assertEquals("", committed.getError().getCode(), committed.getError().toString());
+
+    TestNode next = transferLeader(t, first);
+    TxnStatusResponse status = next.stub().txnStatus(status(t, "d1", true));
+    assertEquals(TxnOutcome.COMMITTED, status.getOutcome(), status.toString());
+    assertEquals(committed.getCommitTs(), status.getCommitTs());
+
+    assertEquals(TxnOutcome.ABORTED, next.stub().txnStatus(status(t, "d2", true)).getOutcome());
+    CommitTxnResponse late = next.stub().commitTxn(commit(t, txn("d2", 200), put("k", "2")));
+    assertEquals(ErrorCode.TXN_ABORTED.id(), late.getError().getCode(), late.toString());
+    assertEquals(
+        "1", value(client.read(t, "k", 0)), "the commit recorded as aborted wrote nothing");
+
+    next.stub()
+        .forgetTxnDecisions(
+            ForgetTxnDecisionsRequest.newBuilder().setTabletId(t).addTxnIds("d1").build());
+    assertEquals(
+        TxnOutcome.OUTCOME_UNKNOWN, next.stub().txnStatus(status(t, "d1", false)).getOutcome());
+  }
+
+  private static TxnStatusRequest status(long tabletId, String txnId, boolean abortIfUnknown) {
+    return TxnStatusRequest.newBuilder()
+        .setTabletId(tabletId)
+        .setTxnId(txnId)
+        .setAbortIfUnknown(abortIfUnknown)
+        .build();
+  }
+
+  private static TestNode transferLeader(long t, TestNode first) {
+    TestNode target = cluster.followers(t).get(0);
+    first
+        .stub()
+        .transferLeader(
+            TransferLeaderRequest.newBuilder().setTabletId(t).setTargetNodeId(target.id()).build());
+    return Poll.value(
+        TestCluster.AWAIT,
+        "a new leader of tablet " + t,
+        () -> cluster.currentLeader(t).filter(n -> n != first));
   }
 
   private static ReadResponse read(TestNode leader, long tabletId, TxnContext txn, String key) {

@@ -14,6 +14,11 @@ public enum AbortReason {
   COORDINATOR_TIMEOUT,
   /** A participant lost leadership while holding the transaction's locks. */
   LEADER_CHANGED,
+  /**
+   * The commit's answer was lost (a leader change or timeout after it was sent) and the tablet's
+   * decision record, asked afterwards, showed it was not applied.
+   */
+  COMMIT_UNCONFIRMED,
   /** The client asked for it. */
   USER_ROLLBACK
 }

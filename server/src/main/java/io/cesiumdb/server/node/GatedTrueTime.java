@@ -8,11 +8,11 @@ import io.cesiumdb.truetime.TTInterval;
 import io.cesiumdb.truetime.TrueTime;
 
 /**
- * The transaction coordinator's TrueTime: every reading is checked against the node's clock gate
- * AFTER it is taken, and refused with {@code CLOCK_FENCED} when the gate is closed. The coordinator
- * turns readings into read-only snapshot timestamps and priorities; a snapshot taken from a clock
- * that just stepped back reads in the past (a stale read), and the reading that revealed the step
- * must not be used either, hence the check after, not before.
+ * The transaction coordinator's TrueTime: every reading, and every commit wait, is checked against
+ * the node's clock gate AFTER it is taken, and refused with {@code CLOCK_FENCED} when the gate is
+ * closed. The coordinator turns readings into read-only snapshot timestamps and priorities; a
+ * snapshot taken from a clock that just stepped back reads in the past (a stale read), and the
+ * reading that revealed the step must not be used either, hence the check after, not before.
  *
  * <p>Rejected: checking in the SQL session before each statement (the clock is read later, by the
  * transaction, and the gap is where a step hides).
@@ -31,6 +31,21 @@ final class GatedTrueTime implements TrueTime {
   @Override
   public TTInterval now() {
     TTInterval now = delegate.now();
+    checkGate();
+    return now;
+  }
+
+  /**
+   * Commit wait, checked after it ended: a wait on a clock that stepped forward ends too early in
+   * true time, and the step may be revealed only by the readings the wait took.
+   */
+  @Override
+  public void commitWait(long t) throws InterruptedException {
+    delegate.commitWait(t);
+    checkGate();
+  }
+
+  private void checkGate() {
     gate.refusal()
         .ifPresent(
             why -> {
@@ -39,12 +54,6 @@ final class GatedTrueTime implements TrueTime {
                   "node " + nodeId + " refuses timestamps: " + why,
                   new RetryHint.ClockFenced(nodeId, why));
             });
-    return now;
-  }
-
-  @Override
-  public void commitWait(long t) throws InterruptedException {
-    delegate.commitWait(t);
   }
 
   @Override

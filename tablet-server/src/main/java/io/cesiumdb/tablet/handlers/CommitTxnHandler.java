@@ -14,12 +14,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * CommitTxn, single tablet (design §3.5) or as the coordinator of a two-phase commit (§3.6, when
- * the request lists participants: the decision record carries this tablet's writes and the commit
- * timestamp is at least every prepare timestamp). EXCLUSIVE locks on every mutated key, in key
- * order; then the txn is marked prepared (no longer woundable) and its writes are replicated at one
- * commit timestamp (commit wait happens at apply); the locks are released once the write completed,
- * whatever its outcome. A txn wounded before its locks were all granted fails with TXN_WOUNDED and
- * nothing is written.
+ * the request lists participants: the commit timestamp is at least every prepare timestamp). Both
+ * log the transaction's COMMITTED decision with this tablet's writes, so both leave a decision
+ * record that {@code TxnStatus} answers: a client whose commit answer was lost settles it there.
+ * EXCLUSIVE locks on every mutated key, in key order; then the txn is marked prepared (no longer
+ * woundable) and its writes are replicated at one commit timestamp (commit wait happens at apply);
+ * the locks are released once the write completed, whatever its outcome. A txn wounded before its
+ * locks were all granted fails with TXN_WOUNDED and nothing is written.
  *
  * <p>An empty commit writes nothing: it answers the timestamp of a leader read at now, which is
  * after every read the txn made under its locks (they are released at the reply).
@@ -67,9 +68,10 @@ public final class CommitTxnHandler {
   }
 
   /**
-   * One tablet: the writes at a fresh timestamp. Two-phase commit (participants listed): the
-   * decision record with this tablet's writes, at a timestamp {@code >= min_commit_ts} and {@code
-   * >= locked_ts} (the coordinator's clock reading after the lock round, if it sent one).
+   * One tablet: the decision with the writes at a fresh timestamp, at most once (a leader change
+   * after the append answers "outcome unknown"). Two-phase commit (participants listed): the
+   * decision with this tablet's writes, at a timestamp {@code >= min_commit_ts} and {@code >=
+   * locked_ts} (the coordinator's clock reading after the lock round, if it sent one).
    */
   private static CompletableFuture<Long> write(TabletReplica replica, CommitTxnRequest request) {
     List<Mutation> mutations = request.getMutationsList();
@@ -87,6 +89,6 @@ public final class CommitTxnHandler {
     if (mutations.isEmpty()) {
       return replica.lockedRead((store, ts) -> ts);
     }
-    return replica.commitWrite(mutations).thenApply(r -> r.commitTs());
+    return replica.commitTxn(request.getTxn().getTxnId(), mutations).thenApply(r -> r.commitTs());
   }
 }

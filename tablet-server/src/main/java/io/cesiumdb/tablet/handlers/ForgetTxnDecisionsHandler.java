@@ -8,10 +8,11 @@ import io.cesiumdb.tablet.replication.TabletReplica;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * ForgetTxnDecisions, coordinator side of two-phase commit: replicates the removal of decision
- * records (leader only; one log entry for the whole batch). The client sends it for transactions
- * whose every participant acknowledged the outcome. Repeating it, or naming a transaction this
- * tablet has no record of, is harmless.
+ * ForgetTxnDecisions, at the tablet that recorded the decisions (a 2PC coordinator, or the only
+ * tablet of a single-tablet commit): replicates the removal of decision records (leader only; one
+ * log entry for the whole batch). The client sends it for transactions whose every participant
+ * acknowledged the outcome. Repeating it, or naming a transaction this tablet has no record of, is
+ * harmless.
  */
 public final class ForgetTxnDecisionsHandler {
   /** Most ids in one request: keeps the log entry well below the entry size limit. */

@@ -13,11 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * TxnStatus at a coordinator tablet (design §4): the recorded decision, read at the leader after
- * ReadIndex (so it reflects every committed entry). With {@code abort_if_unknown} and no decision,
- * it logs ABORTED first — a commit decision that is already in the log ahead of it wins (the abort
- * is refused at apply) and is answered instead — and fails a commit of the txn still waiting for
- * locks here.
+ * TxnStatus at a coordinator tablet (design §4; a single-tablet commit's tablet is its own
+ * coordinator): the recorded decision, read at the leader after ReadIndex (so it reflects every
+ * committed entry). With {@code abort_if_unknown} and no decision, it logs ABORTED first — a commit
+ * decision that is already in the log ahead of it wins (the abort is refused at apply) and is
+ * answered instead — and fails a commit of the txn still waiting for locks here.
  */
 public final class TxnStatusHandler {
   private final Replicas replicas;
@@ -65,9 +65,19 @@ public final class TxnStatusHandler {
         .thenApply(d -> d.isPresent() ? answer(d) : aborted());
   }
 
+  /**
+   * The record, read once this replica leads and has applied every entry of earlier terms: a leader
+   * just elected (when a client settles a commit lost in a leader change) waits for that rather
+   * than failing at once.
+   */
   private static CompletableFuture<Optional<TxnDecision>> decision(
       TabletReplica replica, String txnId) {
-    return replica.leaderStateRead(store -> TxnDecisions.read(store, replica.tabletId(), txnId));
+    return replica
+        .whenReadyLeader()
+        .thenCompose(
+            v ->
+                replica.leaderStateRead(
+                    store -> TxnDecisions.read(store, replica.tabletId(), txnId)));
   }
 
   private static TxnStatusResponse answer(Optional<TxnDecision> d) {

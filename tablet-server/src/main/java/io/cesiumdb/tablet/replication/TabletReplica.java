@@ -136,22 +136,28 @@ public final class TabletReplica {
    * (at-least-once: the plain KV write API's documented hazard).
    */
   public CompletableFuture<WriteResult> write(List<Mutation> mutations) {
-    return applyWrites(mutations, false);
-  }
-
-  /**
-   * As {@link #write}, for a transaction's commit: at most once. A NOT_LEADER answer after Ratis
-   * took the entry becomes "outcome unknown" (see {@link #submitted}), which nothing re-sends.
-   */
-  public CompletableFuture<WriteResult> commitWrite(List<Mutation> mutations) {
-    return applyWrites(mutations, true);
-  }
-
-  private CompletableFuture<WriteResult> applyWrites(List<Mutation> mutations, boolean atMostOnce) {
     ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
     LongFunction<TabletCommand> commandAt =
         ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build();
-    return whenReady(() -> submitReady(0, 0, commandAt, atMostOnce));
+    return whenReady(() -> submitReady(0, 0, commandAt, false));
+  }
+
+  /**
+   * A transaction's single-tablet commit: its writes at a fresh commit timestamp, logged as the
+   * transaction's COMMITTED decision with no participants, so it leaves a decision record that
+   * {@code TxnStatus} answers and a later ABORTED decision cannot overturn (nor the reverse). At
+   * most once: a NOT_LEADER answer after Ratis took the entry becomes "outcome unknown" (see {@link
+   * #submitted}), which nothing re-sends; the client settles it by asking {@code TxnStatus}.
+   */
+  public CompletableFuture<WriteResult> commitTxn(String txnId, List<Mutation> mutations) {
+    TxnDecision.Builder decision =
+        TxnDecision.newBuilder()
+            .setTxnId(txnId)
+            .setOutcome(TxnOutcome.COMMITTED)
+            .addAllMutations(mutations);
+    LongFunction<TabletCommand> commandAt =
+        ts -> TabletCommand.newBuilder().setTxnDecision(decision.setCommitTs(ts)).build();
+    return whenReady(() -> submitReady(0, 0, commandAt, true));
   }
 
   /**

@@ -8,16 +8,17 @@ import io.cesiumdb.tablet.storage.StorageException;
 import java.util.Optional;
 
 /**
- * The outcomes a coordinator tablet decided for two-phase-commit transactions
- * (docs/design/transactions.md §3.6, §4): one meta entry per transaction, {@value #PREFIX} + txn
- * id, holding the {@code TxnDecision} without its writes. Written in the batch of the decision's
- * log entry, so every replica has it at the same index and a new leader answers {@code TxnStatus}
- * from it. The first decision of a transaction is final.
+ * The outcomes a tablet decided for the transactions it coordinated: two-phase commits
+ * (docs/design/transactions.md §3.6, §4) and single-tablet commits (§3.5): one meta entry per
+ * transaction, {@value #PREFIX} + txn id, holding the {@code TxnDecision} without its writes.
+ * Written in the batch of the decision's log entry, so every replica has it at the same index and a
+ * new leader answers {@code TxnStatus} from it. The first decision of a transaction is final.
  *
  * <p>A record is kept until the client that committed the transaction heard every participant
- * acknowledge the outcome: it then asks the coordinator tablet to forget it ({@code
- * ForgetTxnDecisions}, batched). Records of transactions whose client died before that, of aborted
- * transactions, and of tablets split since the decision are kept (transactions.md §9).
+ * acknowledge the outcome (a single-tablet commit has none: once it answered) and asks the tablet
+ * to forget it ({@code ForgetTxnDecisions}, batched, routed by the tablet's start key, which a
+ * split leaves with this id). Records of transactions whose client died before that, and of aborted
+ * transactions, are kept (transactions.md §9).
  */
 public final class TxnDecisions {
   static final String PREFIX = "txn_decision/";

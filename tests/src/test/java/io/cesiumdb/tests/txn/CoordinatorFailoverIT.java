@@ -105,7 +105,14 @@ class CoordinatorFailoverIT {
     long s =
         router
             .commitTxnAsCoordinator(
-                ks, txn, List.of(put("a", "1")), 0, List.of(participant.getTabletId()), p, 0)
+                ks,
+                coordinator.getTabletId(),
+                txn,
+                List.of(put("a", "1")),
+                0,
+                List.of(participant.getTabletId()),
+                p,
+                0)
             .get(30, TimeUnit.SECONDS)
             .getCommitTs();
     assertTrue(s >= p, "commit ts " + s + " >= prepare ts " + p);
@@ -198,8 +205,9 @@ class CoordinatorFailoverIT {
   }
 
   /**
-   * A setup write. A commit in flight across a leader change answers "outcome unknown" and is not
-   * re-sent by the router; this blind put of a fixed value is safe to repeat, so the helper does.
+   * A setup write. A commit in flight across a leader change that its decision record cannot settle
+   * either (the tablet unreachable) answers "outcome unknown" and is not re-sent; this blind put of
+   * a fixed value is safe to repeat, so the helper does.
    */
   private void write(String k, String v) throws Exception {
     for (int attempt = 1; ; attempt++) {

@@ -223,27 +223,33 @@ public final class KeyRouter implements AutoCloseable {
    */
   public CompletableFuture<CommitTxnResponse> commitTxn(
       long keyspace, TxnContext txn, List<Mutation> mutations) {
-    return txnCalls.commit(keyspace, txn, mutations, 0, List.of(), TxnCalls.Bounds.NONE);
+    return txnCalls.commit(keyspace, 0, txn, mutations, 0, List.of(), TxnCalls.Bounds.NONE);
   }
 
   /**
-   * As {@link #commitTxn(long, TxnContext, List)}, for a transaction that read from the tablet:
-   * {@code readTerm} is the txn_term its first read there answered; if that leader term is over,
-   * the tablet aborts the transaction (its read locks died with the old leader).
+   * As {@link #commitTxn(long, TxnContext, List)}, at tablet {@code tabletId} (the one the writes
+   * were grouped into; its decision record is asked there if the answer is lost): when the writes
+   * belong to another tablet at send time (it split meanwhile), the transaction aborts (retryable)
+   * before anything is sent. {@code readTerm} is the txn_term the transaction's first read there
+   * answered (0: none); if that leader term is over, the tablet aborts the transaction (its read
+   * locks died with the old leader).
    */
   public CompletableFuture<CommitTxnResponse> commitTxn(
-      long keyspace, TxnContext txn, List<Mutation> mutations, long readTerm) {
-    return txnCalls.commit(keyspace, txn, mutations, readTerm, List.of(), TxnCalls.Bounds.NONE);
+      long keyspace, long tabletId, TxnContext txn, List<Mutation> mutations, long readTerm) {
+    return txnCalls.commit(
+        keyspace, tabletId, txn, mutations, readTerm, List.of(), TxnCalls.Bounds.NONE);
   }
 
   /**
    * Two-phase commit at the coordinator tablet (which holds {@code mutations}): records the
    * decision COMMITTED with a commit timestamp {@code >= minCommitTs} (every participant's prepare
    * timestamp) and {@code >= lockedTs} (see {@link #prepareTxn}); acknowledged after commit wait. A
-   * write, like {@link #commitTxn}.
+   * write, like {@link #commitTxn}, pinned to tablet {@code tabletId}: the coordinator the
+   * participants were told of, where their recovery asks for the decision.
    */
   public CompletableFuture<CommitTxnResponse> commitTxnAsCoordinator(
       long keyspace,
+      long tabletId,
       TxnContext txn,
       List<Mutation> mutations,
       long readTerm,
@@ -252,6 +258,7 @@ public final class KeyRouter implements AutoCloseable {
       long lockedTs) {
     return txnCalls.commit(
         keyspace,
+        tabletId,
         txn,
         mutations,
         readTerm,

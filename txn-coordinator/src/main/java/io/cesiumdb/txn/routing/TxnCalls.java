@@ -97,8 +97,10 @@ final class TxnCalls {
     static final Bounds NONE = new Bounds(0, 0);
   }
 
+  /** A commit at tablet {@code tabletId} (0 = whichever holds the writes at send time). */
   CompletableFuture<CommitTxnResponse> commit(
       long keyspace,
+      long tabletId,
       TxnContext txn,
       List<Mutation> mutations,
       long readTerm,
@@ -116,7 +118,8 @@ final class TxnCalls {
             .setMinCommitTs(bounds.minTs())
             .setLockedTs(bounds.lockedTs())
             .build();
-    return oneTabletWrite("CommitTxn", keyspace, txn, mutations, TabletRpc.COMMIT_TXN, request);
+    return oneTabletWrite(
+        "CommitTxn", keyspace, tabletId, txn, mutations, TabletRpc.COMMIT_TXN, request);
   }
 
   /** A participant's prepare: its prepare timestamp is {@code >= lockedTs} (0 = none). */
@@ -160,16 +163,18 @@ final class TxnCalls {
             .setCoordinator(coordinator);
     shape.accept(request);
     return oneTabletWrite(
-        "PrepareTxn", keyspace, txn, mutations, TabletRpc.PREPARE_TXN, request.build());
+        "PrepareTxn", keyspace, 0, txn, mutations, TabletRpc.PREPARE_TXN, request.build());
   }
 
   /**
    * A request carrying writes that must all lie in one tablet: routed by the first key, checked
-   * against the descriptor (refreshed once); writes that span tablets abort the transaction.
+   * against the descriptor (refreshed once); writes that span tablets, or that left tablet {@code
+   * tabletId} (0 = no such check), abort the transaction.
    */
   private <Req, Resp> CompletableFuture<Resp> oneTabletWrite(
       String what,
       long keyspace,
+      long tabletId,
       TxnContext txn,
       List<Mutation> mutations,
       TabletRpc<Req, Resp> rpc,
@@ -187,6 +192,7 @@ final class TxnCalls {
                 .locate(keyspace, first, dl)
                 .thenCompose(
                     d -> router.oneTablet(keyspace, mutations, d, refreshedForSpan, dl, onSpan))
+                .thenCompose(d -> planned(txn, d, tabletId))
                 .thenCompose(
                     d ->
                         router
@@ -307,6 +313,24 @@ final class TxnCalls {
   }
 
   /** The writes grouped for one tablet span two now (it split): the txn starts over. */
+  private static CompletableFuture<TabletDescriptor> planned(
+      TxnContext txn, TabletDescriptor d, long tabletId) {
+    if (tabletId == 0 || d.getTabletId() == tabletId) {
+      return CompletableFuture.completedFuture(d);
+    }
+    return CompletableFuture.failedFuture(
+        CesiumException.retry(
+            ErrorCode.TXN_ABORTED,
+            "txn "
+                + txn.getTxnId()
+                + ": its writes for tablet "
+                + Long.toUnsignedString(tabletId)
+                + " now belong to tablet "
+                + Long.toUnsignedString(d.getTabletId())
+                + " (a split); retry the transaction",
+            new RetryHint.TxnAborted(txn.getTxnId(), AbortReason.PREPARE_FAILED)));
+  }
+
   private static CesiumException spans(TxnContext txn, TabletDescriptor d) {
     return CesiumException.retry(
         ErrorCode.TXN_ABORTED,

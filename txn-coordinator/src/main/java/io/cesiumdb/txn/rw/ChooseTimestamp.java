@@ -14,10 +14,14 @@ import java.util.concurrent.CompletableFuture;
  * assigned), logs the decision with its writes, and answers after commit wait. One writing tablet:
  * a plain single-tablet commit (its leader reads its own clock).
  *
- * <p>If a two-phase decision request fails in any way, the coordinator's record settles it: {@code
- * TxnStatus} with abort-if-unknown answers COMMITTED (the decision was logged after all: carry on)
- * or ABORTED (abort the participants). Only when that cannot be asked either is the outcome
- * unknown; the participants then stay prepared until their recovery asks the same question.
+ * <p>Both log the transaction's decision at the coordinator tablet, and the record there settles a
+ * failed request: {@code TxnStatus} with abort-if-unknown answers COMMITTED (the decision was
+ * logged after all: carry on) or ABORTED (nothing was applied: abort the participants, retryable).
+ * A two-phase decision is settled after any failure (a re-sent decision that meets its own record
+ * is refused); a single-tablet commit only after one that may have been applied (it is never
+ * re-sent after delivery, so any other failure is the leader's refusal). Only when {@code
+ * TxnStatus} cannot be asked either is the outcome unknown (TXN-7); two-phase participants then
+ * stay prepared until their recovery asks the same question.
  */
 final class ChooseTimestamp implements CommitStage {
   @Override
@@ -29,11 +33,11 @@ final class ChooseTimestamp implements CommitStage {
     try {
       c.commitTs = TxnErrors.await(decide(c)).getCommitTs();
     } catch (CesiumException e) {
-      if (c.isTwoPhase()) {
-        settle(c, e);
-      } else {
-        failSingle(c, e);
+      if (!c.isTwoPhase() && !TxnErrors.outcomeUnknown(e)) {
+        Aborts.everywhere(c);
+        throw e;
       }
+      settle(c, e);
     }
   }
 
@@ -41,28 +45,19 @@ final class ChooseTimestamp implements CommitStage {
     CommitPlan.TabletWrites w = c.coordinator;
     long readTerm = c.readFrom.readTermOf(w.tabletId());
     if (!c.isTwoPhase()) {
-      return c.router.commitTxn(w.keyspace(), c.txn, w.mutations(), readTerm);
+      return c.router.commitTxn(w.keyspace(), w.tabletId(), c.txn, w.mutations(), readTerm);
     }
     long minTs = c.prepareTs.values().stream().mapToLong(Long::longValue).max().orElse(0);
     List<Long> ids = c.participants.stream().map(CommitPlan.TabletWrites::tabletId).toList();
     return c.router.commitTxnAsCoordinator(
-        w.keyspace(), c.txn, w.mutations(), readTerm, ids, minTs, c.lockedTs);
-  }
-
-  private static void failSingle(CommitContext c, CesiumException e) {
-    if (TxnErrors.outcomeUnknown(e)) {
-      Participants.release(c.router, c.txnId(), c.readOnlyTablets()); // not re-sent, not aborted
-      throw TxnErrors.unknownOutcome(c.txnId(), e);
-    }
-    Aborts.everywhere(c);
-    throw e;
+        w.keyspace(), w.tabletId(), c.txn, w.mutations(), readTerm, ids, minTs, c.lockedTs);
   }
 
   private static void settle(CommitContext c, CesiumException e) {
     TxnStatusResponse status;
     try {
       CommitPlan.TabletWrites w = c.coordinator;
-      status = TxnErrors.await(c.router.txnStatus(w.keyspace(), w.routingKey(), c.txnId(), true));
+      status = TxnErrors.await(c.router.txnStatus(w.keyspace(), w.recordKey(), c.txnId(), true));
     } catch (CesiumException unreachable) {
       Participants.release(c.router, c.txnId(), c.readOnlyTablets());
       throw TxnErrors.unknownOutcome(c.txnId(), e);
@@ -72,6 +67,8 @@ final class ChooseTimestamp implements CommitStage {
       return;
     }
     Aborts.everywhere(c);
-    throw Aborts.asAbort(c, e, AbortReason.COORDINATOR_TIMEOUT);
+    AbortReason why =
+        c.isTwoPhase() ? AbortReason.COORDINATOR_TIMEOUT : AbortReason.COMMIT_UNCONFIRMED;
+    throw Aborts.asAbort(c, e, why);
   }
 }

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
  * ResolveTxn COMMITTED} at {@code s}, applies its prepared writes there and frees its locks. Sent
  * without waiting (Spanner acknowledges after commit wait too): until a participant has applied it,
  * readers there wait for the prepared transaction, so nobody can miss it; a participant that does
- * not hear asks the coordinator itself (recovery). Once every participant has acknowledged, nobody
- * will ask the coordinator about the transaction again, and its decision record is forgotten
- * ({@link DecisionForgetter}).
+ * not hear asks the coordinator itself (recovery). Once every participant has acknowledged (at once
+ * for a single-tablet commit, which has none), nobody will ask the coordinator about the
+ * transaction again, and its decision record is forgotten ({@link DecisionForgetter}).
  */
 final class Commit implements CommitStage {
   private static final Logger LOG = LoggerFactory.getLogger(Commit.class);
@@ -26,18 +26,16 @@ final class Commit implements CommitStage {
     for (CommitPlan.TabletWrites w : c.participants) {
       resolves.add(resolve(c, w));
     }
-    if (resolves.isEmpty()) {
-      return;
+    if (c.coordinator == null) {
+      return; // nothing written: no decision record
     }
+    CompletableFuture.allOf(resolves.toArray(CompletableFuture[]::new)).thenRun(() -> forget(c));
+  }
+
+  private static void forget(CommitContext c) {
     CommitPlan.TabletWrites coordinator = c.coordinator;
-    CompletableFuture.allOf(resolves.toArray(CompletableFuture[]::new))
-        .thenRun(
-            () ->
-                c.forgetter.forget(
-                    coordinator.keyspace(),
-                    coordinator.tabletId(),
-                    coordinator.routingKey(),
-                    c.txnId()));
+    c.forgetter.forget(
+        coordinator.keyspace(), coordinator.tabletId(), coordinator.recordKey(), c.txnId());
   }
 
   private static CompletableFuture<?> resolve(CommitContext c, CommitPlan.TabletWrites w) {

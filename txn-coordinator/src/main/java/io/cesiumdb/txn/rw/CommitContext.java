@@ -1,5 +1,6 @@
 package io.cesiumdb.txn.rw;
 
+import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.proto.tablet.TxnContext;
 import io.cesiumdb.truetime.TrueTime;
 import io.cesiumdb.txn.routing.KeyRouter;
@@ -40,6 +41,13 @@ final class CommitContext {
 
   /** ChooseTimestamp: the commit timestamp (for a read-only txn, its last read's). */
   long commitTs;
+
+  /**
+   * CommitWait: set when the commit is durable but this node's clock cannot confirm that its
+   * timestamp is past (the clock gate closed); the remaining stages still run, then the commit
+   * fails with it instead of being acknowledged.
+   */
+  CesiumException withheld;
 
   CommitContext(
       KeyRouter router,

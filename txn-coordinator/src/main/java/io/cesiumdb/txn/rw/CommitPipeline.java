@@ -36,10 +36,16 @@ final class CommitPipeline {
 
   private CommitPipeline() {}
 
-  /** Runs every stage; the commit timestamp, or the first stage's error. */
+  /**
+   * Runs every stage; the commit timestamp, or the first stage's error, or (once every stage ran)
+   * the reason a durable commit is not acknowledged ({@link CommitContext#withheld}).
+   */
   static long run(CommitContext c) {
     for (CommitStage stage : STAGES) {
       stage.run(c);
+    }
+    if (c.withheld != null) {
+      throw c.withheld;
     }
     return c.commitTs;
   }

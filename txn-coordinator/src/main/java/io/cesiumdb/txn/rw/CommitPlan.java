@@ -24,6 +24,15 @@ final class CommitPlan {
       return mutations.get(0).getKey();
     }
 
+    /**
+     * The key that reaches the tablet holding this tablet's decision record ({@code TxnStatus},
+     * {@code ForgetTxnDecisions}): its start key, because a split leaves the left half with the
+     * tablet's id and its records, while a written key may have moved to the right half.
+     */
+    ByteString recordKey() {
+      return descriptor.getStartKey();
+    }
+
     Participants.Participant asParticipant() {
       return new Participants.Participant(keyspace, tabletId, routingKey(), 0);
     }

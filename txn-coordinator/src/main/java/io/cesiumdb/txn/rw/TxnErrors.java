@@ -68,6 +68,24 @@ final class TxnErrors {
         cause);
   }
 
+  /**
+   * A durable commit this node cannot acknowledge: its clock failed (fenced) during commit wait, so
+   * nothing here can tell that {@code commitTs} is past. TXN-7 like {@link #unknownOutcome}: the
+   * client must not retry blindly, and must not take it as committed before that time either.
+   */
+  static CesiumException notAcknowledged(String txnId, long commitTs, CesiumException cause) {
+    return new CesiumException(
+        ErrorCode.TXN_OUTCOME_UNKNOWN,
+        "commit of txn "
+            + txnId
+            + " at "
+            + commitTs
+            + " is durable but not acknowledged: this node's clock cannot confirm commit wait ("
+            + cause.getMessage()
+            + "); treat the outcome as unknown",
+        cause);
+  }
+
   static CesiumException notActive(String txnId, TxnState state) {
     return new CesiumException(
         ErrorCode.TXN_NOT_FOUND, "txn " + txnId + " is " + state + ", not ACTIVE");

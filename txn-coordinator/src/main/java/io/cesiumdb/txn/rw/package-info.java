@@ -34,11 +34,12 @@
  *       and take a new id, so a retried transaction ages and eventually wins wound-wait.
  *   <li>Read locks at other tablets are released only after the commit answered (strict 2PL).
  *   <li>A transaction error (TXN-1/2/3) ends the transaction and releases its locks.
- *   <li>A CommitTxn that may have been applied (timeout after sending) is never re-sent; a
- *       single-tablet one answers TXN-7 (40003, outcome unknown, not retryable); a two-phase one is
- *       settled by the coordinator's record (TxnStatus), which participants also consult
- *       (recovery).
- *   <li>A decision record is forgotten only after every participant acknowledged the outcome.
+ *   <li>A CommitTxn that may have been applied (timeout after sending) is never re-sent; it is
+ *       settled by the transaction's decision record at the coordinator tablet (TxnStatus, which
+ *       two-phase participants also consult in recovery); only when that cannot be asked either
+ *       does it answer TXN-7 (40003, outcome unknown, not retryable).
+ *   <li>A decision record is forgotten only after every participant acknowledged the outcome (at
+ *       once for a single-tablet commit, which has none).
  *   <li>No tablet becomes unwoundable for a transaction before it holds every lock (lock round).
  * </ul>
  */

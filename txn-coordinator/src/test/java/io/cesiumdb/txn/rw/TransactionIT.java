@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
+import io.cesiumdb.common.error.AbortReason;
 import io.cesiumdb.common.error.CesiumException;
 import io.cesiumdb.common.error.ErrorCode;
+import io.cesiumdb.common.error.RetryHint;
 import io.cesiumdb.proto.tablet.TxnOutcome;
 import io.cesiumdb.proto.tablet.TxnStatusResponse;
 import io.cesiumdb.truetime.TTInterval;
@@ -346,8 +348,123 @@ class TransactionIT {
   }
 
   @Test
-  void aCommitThatTimedOutAfterSendingIsNotResent() {
+  void aSingleTabletCommitIsForgottenAtItsTabletOnceItAnswered() {
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("a"), utf8("v"));
+
+    assertEquals(1000, tx.commit());
+
+    await("the forget request", () -> n1.count("ForgetTxnDecisions") == 1);
+    assertTrue(n1.log.contains("ForgetTxnDecisions:1:[" + tx.id() + "]"), n1.log.toString());
+  }
+
+  /**
+   * A single-tablet commit whose answer is lost after sending is never re-sent (a blind re-send
+   * could apply it twice); its decision record settles it: COMMITTED carries on.
+   */
+  @Test
+  void aSingleTabletCommitWhoseAnswerIsLostIsSettledByItsRecord() {
     n1.commitAnswers.add("HANG");
+    n1.statusAnswer =
+        TxnStatusResponse.newBuilder().setOutcome(TxnOutcome.COMMITTED).setCommitTs(1234).build();
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("a"), utf8("v"));
+
+    assertEquals(1234, tx.commit());
+
+    assertEquals(1, n1.count("CommitTxn"));
+    assertTrue(n1.log.contains("TxnStatus:1:" + tx.id() + ":true"), n1.log.toString());
+    assertEquals(TxnState.COMMITTED, tx.state());
+    await("the forget request", () -> n1.count("ForgetTxnDecisions") == 1);
+  }
+
+  /** The record says ABORTED (the commit never reached the log): a retryable abort. */
+  @Test
+  void aSingleTabletCommitRecordedAsAbortedAfterItsAnswerWasLostIsRetryable() {
+    n1.commitAnswers.add(ErrorCode.UNAVAILABLE.id()); // e.g. leadership changed in flight
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("a"), utf8("v"));
+
+    CesiumException e = assertThrows(CesiumException.class, tx::commit);
+
+    assertEquals(ErrorCode.TXN_ABORTED, e.code(), e.toString());
+    assertTrue(e.isRetryable(), e.toString());
+    assertEquals(
+        new RetryHint.TxnAborted(tx.id(), AbortReason.COMMIT_UNCONFIRMED), e.hint().orElseThrow());
+    assertEquals(1, n1.count("CommitTxn"));
+    assertTrue(n1.log.contains("TxnStatus:1:" + tx.id() + ":true"), n1.log.toString());
+    assertEquals(TxnState.FAILED, tx.state());
+  }
+
+  /**
+   * The tablet a commit is sent to is the one its writes were grouped into, where its decision
+   * record would be asked for: writes that moved to another tablet meanwhile (a split) abort the
+   * transaction, retryable, instead of committing there.
+   */
+  @Test
+  void aCommitWhoseWritesMovedToAnotherTabletAbortsInsteadOfCommittingThere() {
+    router.tabletFor(KS, utf8("x")).join(); // the cache holds tablet 1 = everything
+    pd.tablets =
+        List.of(
+            TxnTabletNode.tablet(1, KS, "", "m", n1.replica()),
+            TxnTabletNode.tablet(2, KS, "m", "", n1.replica()));
+    n1.commitAnswers.add(ErrorCode.TABLET_MOVED.id());
+    Transaction tx = txns.begin();
+    tx.put(KS, utf8("x"), utf8("v"));
+
+    CesiumException e = assertThrows(CesiumException.class, tx::commit);
+
+    assertEquals(ErrorCode.TXN_ABORTED, e.code(), e.toString());
+    assertTrue(e.isRetryable(), e.toString());
+    assertEquals(1, n1.count("CommitTxn:1:"), n1.log.toString());
+    assertEquals(0, n1.count("CommitTxn:2:"), n1.log.toString());
+  }
+
+  /**
+   * A commit wait this node's clock cannot vouch for (its gate closed: CLOCK_FENCED) does not
+   * acknowledge the durable commit: the participants still hear the outcome, the client gets TXN-7.
+   */
+  @Test
+  void aCommitWaitOnAFencedClockWithholdsTheAcknowledgementButResolvesTheParticipants()
+      throws Exception {
+    twoTablets();
+    TrueTime fenced =
+        new TrueTime() {
+          @Override
+          public TTInterval now() {
+            return tt.now();
+          }
+
+          @Override
+          public void commitWait(long ts) {
+            throw new CesiumException(ErrorCode.CLOCK_FENCED, "clock stepped");
+          }
+
+          @Override
+          public long epsilonMicros() {
+            return tt.epsilonMicros();
+          }
+        };
+    try (Transactions onFencedNode = new Transactions(router, fenced)) {
+      Transaction tx = onFencedNode.begin();
+      tx.put(KS, utf8("b"), utf8("1"));
+      tx.put(KS, utf8("x"), utf8("2"));
+
+      CesiumException e = assertThrows(CesiumException.class, tx::commit);
+
+      assertEquals(ErrorCode.TXN_OUTCOME_UNKNOWN, e.code(), e.toString());
+      assertFalse(e.isRetryable(), e.toString());
+      assertTrue(e.getMessage().contains("durable but not acknowledged"), e.getMessage());
+      await("the participant hears the outcome", () -> n1.count("ResolveTxn") == 1);
+      assertTrue(n1.log.contains("ResolveTxn:2:" + tx.id() + ":COMMITTED:1000"), n1.log.toString());
+    }
+  }
+
+  /** Neither the commit nor its record answers: only then is the outcome unknown to the client. */
+  @Test
+  void aCommitWhoseRecordCannotBeAskedEitherHasAnUnknownOutcome() {
+    n1.commitAnswers.add("HANG");
+    n1.statusAnswer = null; // TxnStatus hangs too
     Transaction tx = txns.begin();
     tx.put(KS, utf8("a"), utf8("v"));
 

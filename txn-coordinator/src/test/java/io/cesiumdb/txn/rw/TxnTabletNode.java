@@ -45,8 +45,9 @@ import java.util.stream.Collectors;
  * "PrepareTxn:2:txn:x=2:coord=1:lock", "PrepareTxn:2:txn:x=2:coord=1:locked=lockedTs",
  * "AbortTxn:1:txn", "TouchTxn:1:txn", "NotLeader:CommitTxn"), answers reads from {@link #store},
  * and answers commits from the script {@link #commitAnswers} (an ErrorCode id, "HANG" = never
- * answer; empty = success at commit_ts 1000). With {@link #leaderHint} set it is a follower that
- * answers NOT_LEADER naming that address.
+ * answer; empty = success at commit_ts 1000) and TxnStatus with {@link #statusAnswer} (null = never
+ * answer). With {@link #leaderHint} set it is a follower that answers NOT_LEADER naming that
+ * address.
  */
 final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implements AutoCloseable {
   final String nodeId;
@@ -197,7 +198,10 @@ final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implem
   @Override
   public void txnStatus(TxnStatusRequest r, StreamObserver<TxnStatusResponse> out) {
     log.add("TxnStatus:%d:%s:%s".formatted(r.getTabletId(), r.getTxnId(), r.getAbortIfUnknown()));
-    reply(out, statusAnswer);
+    TxnStatusResponse answer = statusAnswer;
+    if (answer != null) { // null: never answer
+      reply(out, answer);
+    }
   }
 
   @Override

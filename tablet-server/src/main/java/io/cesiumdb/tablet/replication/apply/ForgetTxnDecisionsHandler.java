@@ -5,10 +5,11 @@ import io.cesiumdb.tablet.replication.TxnDecisions;
 import io.cesiumdb.tablet.storage.MvccWriteBatch;
 
 /**
- * {@code ForgetTxnDecisions} (coordinator side of 2PC): removes, in this entry's batch, the
- * decision records of the listed transactions; ids without a record are skipped. Every replica
- * removes the same records at the same log position. The proposer sends only transactions whose
- * every participant acknowledged the outcome, so no {@code TxnStatus} will ask about them again.
+ * {@code ForgetTxnDecisions} (at the tablet that recorded the decisions): removes, in this entry's
+ * batch, the decision records of the listed transactions; ids without a record are skipped. Every
+ * replica removes the same records at the same log position. The proposer sends only transactions
+ * whose every participant acknowledged the outcome, so no {@code TxnStatus} will ask about them
+ * again.
  */
 public final class ForgetTxnDecisionsHandler implements CommandHandler {
   @Override

@@ -8,12 +8,15 @@ import io.cesiumdb.tablet.storage.MvccWriteBatch;
 import java.util.Optional;
 
 /**
- * {@code TxnDecision} (coordinator side of 2PC): the first decision of a transaction is recorded
- * ({@link TxnDecisions}); COMMITTED also writes the coordinator tablet's own writes at the commit
+ * {@code TxnDecision} (the coordinator of a 2PC, or the only tablet of a single-tablet commit,
+ * which lists no participants): the first decision of a transaction is recorded ({@link
+ * TxnDecisions}); COMMITTED also writes the coordinator tablet's own writes at the commit
  * timestamp, which raises the applied max timestamp, so commit wait holds the entry until {@code
  * TT.after(commit_ts)} before anyone sees it. A later decision of the same transaction is refused
- * (TXN_ABORTED at the proposer when the recorded one is ABORTED): a recovery's ABORTED and a late
- * commit race in log order, and the first one wins on every replica.
+ * (TXN_ABORTED at the proposer, whatever the recorded one is): a recovery's or a client's settling
+ * ABORTED and a late commit race in log order, and the first one wins on every replica. A
+ * single-tablet commit is never appended twice (at most once), so only a 2PC decision meets its own
+ * record, and its client settles every failure through {@code TxnStatus}.
  */
 public final class TxnDecisionHandler implements CommandHandler {
   @Override
