@@ -58,16 +58,10 @@ class SqlOverClusterIT {
 
   @BeforeAll
   void start() throws Exception {
-    // No operator controller: leader balancing right after the tables are created moved a
-    // leader under a setup INSERT's commit, whose outcome is then unknown (TXN-7, 40003; the
-    // per-transaction dedup of transactions.md §9 would settle it). Placement has its own ITs;
-    // splits run through the PD service, not the controller.
-    cluster =
-        LocalCluster.builder()
-            .nodes(3)
-            .dataDir(dir)
-            .pdConfig(c -> c.withControllerEnabled(false))
-            .start();
+    // The operator controller runs, as in production: its leader balancing right after the
+    // tables are created moves leaders under the setup INSERTs' commits, which their decision
+    // records settle (transactions.md §9).
+    cluster = LocalCluster.builder().nodes(3).dataDir(dir).start();
     for (Node n : cluster.nodes()) {
       n.joined().get(60, TimeUnit.SECONDS);
     }
