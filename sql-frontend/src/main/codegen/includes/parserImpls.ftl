@@ -15,6 +15,9 @@
   ROLLBACK [WORK]
   SET TRANSACTION READ ONLY | READ WRITE
 
+  Session variables (CesiumSqlShow):
+  SHOW name
+
   Nodes are Calcite's own (SqlDdlNodes) except the two that carry split points. Semantic checks
   (types, one primary key, split values) happen in io.cesiumdb.sql.ddl, not here.
 -->
@@ -244,4 +247,16 @@ CesiumSqlTransaction.Access TransactionAccessMode() :
     |
         <WRITE> { return CesiumSqlTransaction.Access.READ_WRITE; }
     )
+}
+
+SqlNode SqlShowStatement() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <SHOW> { s = span(); } name = SimpleIdentifier()
+    {
+        return new CesiumSqlShow(s.end(this), name);
+    }
 }

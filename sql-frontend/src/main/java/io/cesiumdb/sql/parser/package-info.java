@@ -11,10 +11,11 @@
  * DEFAULT}, optional {@code SPLIT AT ((v, …), …)}), {@code DROP TABLE [IF EXISTS]}, {@code ALTER
  * TABLE t SPLIT AT (v, …)} and transaction control ({@link
  * io.cesiumdb.sql.parser.CesiumSqlTransaction}: BEGIN, START TRANSACTION, COMMIT, ROLLBACK, SET
- * TRANSACTION READ ONLY | READ WRITE).
+ * TRANSACTION READ ONLY | READ WRITE) and {@code SHOW name} ({@link
+ * io.cesiumdb.sql.parser.CesiumSqlShow}, Calcite's own SHOW token).
  *
  * <p><b>Neighbours.</b> {@code io.cesiumdb.sql.ddl} turns the DDL nodes into catalog commands; the
- * session executes transaction control; the planner uses {@link
+ * session executes transaction control and SHOW; the planner uses {@link
  * io.cesiumdb.sql.parser.CesiumParser#CONFIG}'s conformance.
  *
  * <p><b>Invariants.</b> The grammar only recognises; every semantic check (known types, one primary

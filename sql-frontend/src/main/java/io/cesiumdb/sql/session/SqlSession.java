@@ -7,6 +7,7 @@ import io.cesiumdb.sql.ddl.DdlConverter;
 import io.cesiumdb.sql.exec.KvTxn;
 import io.cesiumdb.sql.infoschema.InformationSchema;
 import io.cesiumdb.sql.parser.CesiumParser;
+import io.cesiumdb.sql.parser.CesiumSqlShow;
 import io.cesiumdb.sql.parser.CesiumSqlTransaction;
 import io.cesiumdb.sql.plan.CompiledPlan;
 import io.cesiumdb.sql.plan.StatementPlanner;
@@ -25,7 +26,9 @@ import org.apache.calcite.sql.SqlNode;
  *       their own: a lock-free read-only snapshot for queries, a read-write transaction committed
  *       at once for DML (retried on 40001 up to {@link SqlEngineConfig#autocommitAttempts()});
  *   <li>DDL goes to the engine's {@code DdlExecutor} at once, outside any transaction;
- *   <li>BEGIN / START TRANSACTION / COMMIT / ROLLBACK / SET TRANSACTION drive the transaction.
+ *   <li>BEGIN / START TRANSACTION / COMMIT / ROLLBACK / SET TRANSACTION drive the transaction;
+ *   <li>SHOW COMMIT_TIMESTAMP / READ_TIMESTAMP answers the last transactions' timestamps ({@link
+ *       SessionTimestamps}), inside or outside a transaction, without touching it.
  * </ul>
  *
  * A failed DML statement leaves no writes behind (statement atomicity) and, unless the error killed
@@ -37,11 +40,12 @@ public final class SqlSession implements AutoCloseable {
 
   private final SqlEngine engine;
   private final TransactionState txns;
+  private final SessionTimestamps timestamps = new SessionTimestamps();
   private String schema = Catalog.DEFAULT_SCHEMA;
 
   SqlSession(SqlEngine engine) {
     this.engine = engine;
-    this.txns = new TransactionState(engine.store());
+    this.txns = new TransactionState(engine.store(), timestamps);
   }
 
   /** Runs one statement without parameters. */
@@ -140,6 +144,10 @@ public final class SqlSession implements AutoCloseable {
       requireNoParams(params);
       return control(t);
     }
+    if (node instanceof CesiumSqlShow show) {
+      requireNoParams(params);
+      return timestamps.show(show.name());
+    }
     if (DdlConverter.isDdl(node)) {
       requireNoParams(params);
       engine.ddl().execute(new DdlConverter(engine.catalog(), schema).convert(node));
@@ -196,7 +204,7 @@ public final class SqlSession implements AutoCloseable {
       KvTxn txn = readOnly ? engine.store().beginReadOnly() : engine.store().begin();
       try {
         List<Object[]> rows = plan.execute(txn, params, engine.statementMillis());
-        txn.commit();
+        timestamps.committed(txn, txn.commit());
         return rows;
       } catch (CesiumException e) {
         txn.rollback();

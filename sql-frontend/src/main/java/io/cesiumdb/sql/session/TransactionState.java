@@ -32,6 +32,7 @@ final class TransactionState {
           ErrorCode.TXN_NOT_FOUND);
 
   private final KvStore store;
+  private final SessionTimestamps timestamps;
   private boolean autoCommit = true;
   private boolean readOnlyDefault;
   private boolean explicit;
@@ -39,8 +40,9 @@ final class TransactionState {
   private KvTxn txn;
   private CesiumException failure;
 
-  TransactionState(KvStore store) {
+  TransactionState(KvStore store, SessionTimestamps timestamps) {
     this.store = store;
+    this.timestamps = timestamps;
   }
 
   boolean autoCommit() {
@@ -137,7 +139,7 @@ final class TransactionState {
           ErrorCode.TXN_ABORTED, "transaction failed and was rolled back", failed);
     }
     if (t != null) {
-      t.commit();
+      timestamps.committed(t, t.commit());
     }
   }
 

@@ -49,6 +49,16 @@ class TransactionStatementParserTest {
   }
 
   @Test
+  void showNamesOneVariable() {
+    CesiumSqlShow show =
+        assertInstanceOf(CesiumSqlShow.class, CesiumParser.parseStatement("show commit_timestamp"));
+    assertEquals("COMMIT_TIMESTAMP", show.name());
+    assertEquals(
+        "SHOW `READ_TIMESTAMP`", CesiumParser.parseStatement("SHOW read_timestamp").toString());
+    assertThrows(SqlSyntaxException.class, () -> CesiumParser.parseStatement("show"));
+  }
+
+  @Test
   void unparsesToItsOwnSyntax() {
     assertEquals(
         "BEGIN READ ONLY", CesiumParser.parseStatement("start transaction read only").toString());

@@ -64,6 +64,39 @@ class TransactionTest {
   }
 
   @Test
+  void showAnswersTheSessionsLastCommitAndReadTimestamps() {
+    assertEquals(List.of(row((Object) null)), otherRows("show commit_timestamp"));
+    assertEquals(List.of(row((Object) null)), otherRows("SHOW READ_TIMESTAMP"));
+
+    other.execute("insert into t values (2, 'b')");
+    long first = timestamp(other, "commit_timestamp");
+    other.execute("select * from t");
+    long read = timestamp(other, "read_timestamp");
+    assertTrue(read >= first, "the snapshot after the commit reads at or above it: " + read);
+
+    other.execute("begin");
+    other.execute("update t set v = 'b2' where id = 2");
+    assertEquals(first, timestamp(other, "commit_timestamp"), "unchanged until the commit");
+    other.execute("commit");
+    assertTrue(timestamp(other, "commit_timestamp") > first);
+    assertEquals(read, timestamp(other, "read_timestamp"), "a read-write txn reads no snapshot");
+    assertEquals(
+        "COMMIT_TIMESTAMP", other.execute("show commit_timestamp").columns().get(0).name());
+  }
+
+  @Test
+  void showOfAnUnknownVariableIsAnError() {
+    CesiumException e =
+        assertThrows(CesiumException.class, () -> other.execute("show transaction_isolation"));
+    assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
+    assertTrue(e.getMessage().contains("COMMIT_TIMESTAMP"), e.getMessage());
+  }
+
+  private static long timestamp(SqlSession s, String variable) {
+    return ((Number) s.execute("show " + variable).rows().get(0)[0]).longValue();
+  }
+
+  @Test
   void autocommitOffGroupsStatementsUntilCommit() {
     db.session.setAutoCommit(false);
     db.exec("insert into t values (2, 'b')");
