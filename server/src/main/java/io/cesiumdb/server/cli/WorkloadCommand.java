@@ -131,6 +131,13 @@ public final class WorkloadCommand implements Callable<Integer> {
   boolean fresh;
 
   @Option(
+      names = "--timestamps",
+      description =
+          "Record each ok op's commit or snapshot timestamp in the history (db_ts; one more"
+              + " statement per op).")
+  boolean timestamps;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help message and exit.")
@@ -195,6 +202,7 @@ public final class WorkloadCommand implements Callable<Integer> {
             plot != null ? plot : Path.of("cesium-workload-" + workload + ".png"))
         .seed(s)
         .fresh(fresh)
+        .timestamps(timestamps)
         .timeouts(opTimeout, Duration.ofSeconds(60))
         .build();
   }

@@ -17,4 +17,5 @@ record RunContext(
     History history,
     Connections connections,
     Retries retries,
-    AtomicBoolean stop) {}
+    AtomicBoolean stop,
+    boolean timestamps) {}

@@ -1,7 +1,9 @@
 package io.cesiumdb.server.workload;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
 
 /** SQLSTATE helpers shared by the workloads and the runner. */
@@ -63,6 +65,18 @@ public final class Sql {
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(c);
       throw e;
+    }
+  }
+
+  /**
+   * The session's {@code COMMIT_TIMESTAMP} or {@code READ_TIMESTAMP} ({@code SHOW}): the commit or
+   * snapshot timestamp of its last transaction of that kind, TrueTime microseconds; 0 if it has
+   * none.
+   */
+  public static long lastTimestamp(Connection c, String variable) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW " + variable)) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 

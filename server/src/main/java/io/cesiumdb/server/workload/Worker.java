@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * the run stops, recording each invocation and completion. A write that throws is {@code fail} when
  * the SQLSTATE says it certainly did not happen ({@link Sql#isDefinite}) and {@code info}
  * otherwise; a read that throws is {@code fail} (reads change nothing). After any op that did not
- * end ok the worker checks its connection and opens a new one when it is gone.
+ * end ok the worker checks its connection and opens a new one when it is gone. When the run records
+ * timestamps, each ok op is stamped with the database's timestamp of it ({@code SHOW
+ * COMMIT_TIMESTAMP} / {@code READ_TIMESTAMP}, asked after its completion time was taken).
  */
 final class Worker implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
@@ -30,6 +32,7 @@ final class Worker implements Runnable {
   private final Retries retries;
   private final AtomicBoolean stop;
   private final Random random;
+  private final boolean timestamps;
   private Connection connection;
 
   Worker(int process, boolean writer, RunContext run, long seed) {
@@ -41,6 +44,7 @@ final class Worker implements Runnable {
     this.retries = run.retries();
     this.stop = run.stop();
     this.random = new Random(seed * 1_000_003L + process);
+    this.timestamps = run.timestamps();
   }
 
   @Override
@@ -65,7 +69,10 @@ final class Worker implements Runnable {
     Op invoke = history.invoke(process, workload.writeF(), args);
     try {
       Outcome o = workload.write(connection, args, retries);
-      history.complete(invoke, o.type(), o.value(), o.error());
+      Op done = history.complete(invoke, o.type(), o.value(), o.error());
+      if (o.type() == Op.Type.OK) {
+        stamp(done, "COMMIT_TIMESTAMP");
+      }
       return o.type() == Op.Type.OK;
     } catch (SQLException | RuntimeException e) {
       Op.Type type = e instanceof SQLException s && Sql.isDefinite(s) ? Op.Type.FAIL : Op.Type.INFO;
@@ -78,11 +85,23 @@ final class Worker implements Runnable {
     Op invoke = history.invoke(process, "read", null);
     try {
       Object value = workload.read(connection);
-      history.complete(invoke, Op.Type.OK, value, null);
+      stamp(history.complete(invoke, Op.Type.OK, value, null), "READ_TIMESTAMP");
       return true;
     } catch (SQLException | RuntimeException e) {
       history.complete(invoke, Op.Type.FAIL, null, Sql.describe(e));
       return false;
+    }
+  }
+
+  /** Best effort: a timestamp that cannot be asked leaves the op unstamped. */
+  private void stamp(Op completion, String variable) {
+    if (!timestamps) {
+      return;
+    }
+    try {
+      history.stamp(completion, Sql.lastTimestamp(connection, variable));
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("process {}: no {}: {}", process, variable, Sql.describe(e));
     }
   }
 

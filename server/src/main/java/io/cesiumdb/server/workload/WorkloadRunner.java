@@ -5,6 +5,7 @@ import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.server.workload.history.History;
 import io.cesiumdb.server.workload.history.HistoryWriter;
 import io.cesiumdb.server.workload.history.Op;
+import io.cesiumdb.server.workload.history.OpPair;
 import io.cesiumdb.server.workload.nemesis.Nemesis;
 import io.cesiumdb.server.workload.report.PlotWriter;
 import io.cesiumdb.server.workload.report.Stats;
@@ -48,7 +49,8 @@ public final class WorkloadRunner {
     setup(workload, connections, spec.fresh());
     History history = new History();
     RunContext ctx =
-        new RunContext(workload, history, connections, new Retries(), new AtomicBoolean());
+        new RunContext(
+            workload, history, connections, new Retries(), new AtomicBoolean(), spec.timestamps());
     List<Thread> workers = startWorkers(spec, ctx);
     parkFor(spec.warmup());
     long measuredFrom = history.now();
@@ -127,7 +129,10 @@ public final class WorkloadRunner {
       WorkloadSpec spec, RunContext ctx, long measuredFrom, double seconds) {
     Workload workload = ctx.workload();
     List<Op> ops = ctx.history().ops();
-    List<Anomaly> anomalies = workload.check(ops);
+    List<Anomaly> anomalies = new ArrayList<>(workload.check(ops));
+    if (spec.timestamps()) {
+      anomalies.addAll(TimestampOrder.check(OpPair.pairs(ops), workload.writeF()));
+    }
     Retries r = ctx.retries();
     Stats stats =
         Stats.of(ops, workload.writeF(), measuredFrom, seconds, r.attempts(), r.abortedAttempts());

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param fresh drop and recreate the workload's tables first
  * @param opTimeout deadline of every JDBC call (the driver's {@code callTimeoutMs})
  * @param finalReadTimeout how long the final read may keep retrying after the nemesis healed
+ * @param timestamps stamp every ok op in the history with its commit or snapshot timestamp (one
+ *     more statement per op: off for speed runs)
  */
 public record WorkloadSpec(
     String workload,
@@ -48,7 +50,8 @@ public record WorkloadSpec(
     long seed,
     boolean fresh,
     Duration opTimeout,
-    Duration finalReadTimeout) {
+    Duration finalReadTimeout,
+    boolean timestamps) {
 
   public WorkloadSpec {
     Objects.requireNonNull(workload, "workload");
@@ -101,6 +104,7 @@ public record WorkloadSpec(
     private boolean fresh;
     private Duration opTimeout = Duration.ofSeconds(10);
     private Duration finalReadTimeout = Duration.ofSeconds(60);
+    private boolean timestamps;
 
     private Builder(String workload) {
       this.workload = workload;
@@ -176,6 +180,11 @@ public record WorkloadSpec(
       return this;
     }
 
+    public Builder timestamps(boolean v) {
+      timestamps = v;
+      return this;
+    }
+
     public WorkloadSpec build() {
       return new WorkloadSpec(
           workload,
@@ -196,7 +205,8 @@ public record WorkloadSpec(
           seed,
           fresh,
           opTimeout,
-          finalReadTimeout);
+          finalReadTimeout,
+          timestamps);
     }
   }
 }

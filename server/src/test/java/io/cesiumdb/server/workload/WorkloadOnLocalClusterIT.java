@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,5 +89,38 @@ class WorkloadOnLocalClusterIT {
     assertTrue(Files.readString(history).contains("\"process\":\"final\""), "final read recorded");
     byte[] png = Files.readAllBytes(plot);
     assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG");
+  }
+
+  /**
+   * With timestamps recorded, every ok op carries its commit or snapshot timestamp ({@code SHOW
+   * COMMIT_TIMESTAMP / READ_TIMESTAMP} after it), and they follow real time (the run's own
+   * timestamp-order check, part of its verdict, found nothing).
+   */
+  @Test
+  void recordsTheCommitOrSnapshotTimestampOfEveryOkOp() throws Exception {
+    Path history = dir.resolve("bank-ts.jsonl");
+    WorkloadSpec spec =
+        WorkloadSpec.builder("bank")
+            .url(url())
+            .credentials(admin.user(), admin.password())
+            .duration(Duration.ofSeconds(5))
+            .processes(4, 2)
+            .accounts(20, 0)
+            .fresh(true)
+            .output(history, null)
+            .seed(43)
+            .timestamps(true)
+            .build();
+
+    WorkloadResult result = WorkloadRunner.run(spec, List.of());
+
+    assertTrue(result.valid(), result.anomalies().toString());
+    List<String> ok =
+        Files.readAllLines(history).stream()
+            .filter(l -> l.contains("\"type\":\"ok\"") && !l.contains("\"final\""))
+            .toList();
+    assertTrue(ok.size() > 10, "ok ops: " + ok.size());
+    assertEquals(
+        List.of(), ok.stream().filter(l -> !l.contains("\"db_ts\":")).toList(), "unstamped");
   }
 }

@@ -81,6 +81,7 @@ final class ConsistencyCluster implements AutoCloseable {
         .accounts(20, 0)
         .seed(seed)
         .fresh(true)
+        .timestamps(true)
         .output(out.resolve(runName + ".jsonl"), out.resolve(runName + ".png"));
   }
 

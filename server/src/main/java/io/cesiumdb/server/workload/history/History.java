@@ -43,6 +43,17 @@ public final class History {
     return op;
   }
 
+  /**
+   * Adds the database's timestamp to {@code completion}, recorded earlier (asked after it
+   * completed, so the op keeps its completion time and its place in the history).
+   */
+  public synchronized void stamp(Op completion, long dbTs) {
+    int i = ops.lastIndexOf(completion);
+    if (i >= 0) {
+      ops.set(i, completion.withDbTs(dbTs));
+    }
+  }
+
   /** Records a nemesis event ({@code start} or {@code stop}) with what it did. */
   public synchronized Op nemesis(String f, String description) {
     Op op = new Op(Op.NEMESIS, Op.Type.INFO, f, description, now(), 0, null);

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Writes a history as JSON lines, one op per line: {@code {"process":3,"type":"ok","f":"read",
- * "value":{...},"time":123456,"latency":789,"error":null}}. {@code process} is a number, or {@code
- * "nemesis"} / {@code "final"}; {@code time} and {@code latency} are nanoseconds.
+ * "value":{...},"time":123456,"latency":789,"error":null}}, plus {@code "db_ts"} (the commit or
+ * snapshot timestamp, TrueTime microseconds) when it was recorded. {@code process} is a number, or
+ * {@code "nemesis"} / {@code "final"}; {@code time} and {@code latency} are nanoseconds.
  */
 public final class HistoryWriter {
   private HistoryWriter() {}
@@ -56,6 +57,9 @@ public final class HistoryWriter {
     sb.append(",\"latency\":").append(op.latencyNanos());
     sb.append(",\"error\":");
     value(op.error(), sb);
+    if (op.dbTs() != 0) {
+      sb.append(",\"db_ts\":").append(op.dbTs());
+    }
     sb.append('}');
   }
 

@@ -12,6 +12,8 @@ package io.cesiumdb.server.workload.history;
  * @param timeNanos nanoseconds since the run started
  * @param latencyNanos for a completion, nanoseconds since its invocation; 0 for an invocation
  * @param error why it failed, or null
+ * @param dbTs the database's timestamp of an ok completion, when the run records them: a write's
+ *     commit timestamp, a read's snapshot timestamp (TrueTime microseconds); 0 = not recorded
  */
 public record Op(
     int process,
@@ -20,7 +22,20 @@ public record Op(
     Object value,
     long timeNanos,
     long latencyNanos,
-    String error) {
+    String error,
+    long dbTs) {
+
+  /** An op without a database timestamp. */
+  public Op(
+      int process,
+      Type type,
+      String f,
+      Object value,
+      long timeNanos,
+      long latencyNanos,
+      String error) {
+    this(process, type, f, value, timeNanos, latencyNanos, error, 0);
+  }
 
   /** The process id of the nemesis. */
   public static final int NEMESIS = -1;
@@ -43,6 +58,11 @@ public record Op(
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
+  }
+
+  /** This op with the database's timestamp {@code ts}. */
+  public Op withDbTs(long ts) {
+    return new Op(process, type, f, value, timeNanos, latencyNanos, error, ts);
   }
 
   /** Whether this is a completion (ok, fail or info). */
