@@ -52,6 +52,17 @@ class WorkloadOnLocalClusterIT {
     }
   }
 
+  /** A 5 s run of {@code name} on fresh tables: 4 writers, 2 readers, 20 accounts. */
+  private WorkloadSpec.Builder shortRun(String name) {
+    return WorkloadSpec.builder(name)
+        .url(url())
+        .credentials(admin.user(), admin.password())
+        .duration(Duration.ofSeconds(5))
+        .processes(4, 2)
+        .accounts(20, 0)
+        .fresh(true);
+  }
+
   private String url() {
     return "jdbc:cesium://"
         + cluster.nodeIds().stream()
@@ -65,17 +76,7 @@ class WorkloadOnLocalClusterIT {
   void runsValidWithOkWritesAndReadsAndWritesHistoryAndPlot(String name) throws Exception {
     Path history = dir.resolve(name + ".jsonl");
     Path plot = dir.resolve(name + ".png");
-    WorkloadSpec spec =
-        WorkloadSpec.builder(name)
-            .url(url())
-            .credentials(admin.user(), admin.password())
-            .duration(Duration.ofSeconds(5))
-            .processes(4, 2)
-            .accounts(20, 0)
-            .fresh(true)
-            .output(history, plot)
-            .seed(42)
-            .build();
+    WorkloadSpec spec = shortRun(name).output(history, plot).seed(42).build();
 
     WorkloadResult result = WorkloadRunner.run(spec, List.of());
 
@@ -99,18 +100,7 @@ class WorkloadOnLocalClusterIT {
   @Test
   void recordsTheCommitOrSnapshotTimestampOfEveryOkOp() throws Exception {
     Path history = dir.resolve("bank-ts.jsonl");
-    WorkloadSpec spec =
-        WorkloadSpec.builder("bank")
-            .url(url())
-            .credentials(admin.user(), admin.password())
-            .duration(Duration.ofSeconds(5))
-            .processes(4, 2)
-            .accounts(20, 0)
-            .fresh(true)
-            .output(history, null)
-            .seed(43)
-            .timestamps(true)
-            .build();
+    WorkloadSpec spec = shortRun("bank").output(history, null).seed(43).timestamps(true).build();
 
     WorkloadResult result = WorkloadRunner.run(spec, List.of());
 
