@@ -47,6 +47,12 @@ public final class HistoryBuilder {
     return this;
   }
 
+  /** Gives the last op added (a completion) the database timestamp {@code dbTs}. */
+  public HistoryBuilder stamp(long dbTs) {
+    ops.set(ops.size() - 1, ops.get(ops.size() - 1).withDbTs(dbTs));
+    return this;
+  }
+
   /** The ops, sorted by time (stable), as a real history is. */
   public List<Op> build() {
     List<Op> sorted = new ArrayList<>(ops);

@@ -13,7 +13,9 @@ import java.util.Optional;
  * Judges a bank history: every ok read must see exactly the accounts 0..n-1, no negative balance,
  * and the initial total; and the final read must succeed and see the initial total ("no
  * acknowledged transfer lost"). Bad reads are reported per kind with the first, the worst and the
- * last one, as Jepsen's bank checker does.
+ * last one, as Jepsen's bank checker does. A wrong total read in a run that recorded timestamps
+ * also lists the transfers that overlapped it in real time, each with its commit timestamp against
+ * the read's snapshot ({@link TransfersAround}): the one whose half is missing shows there.
  */
 public final class BankChecker {
   private final int accounts;
@@ -26,7 +28,9 @@ public final class BankChecker {
 
   /** The anomalies of {@code ops}; empty when valid. */
   public List<Anomaly> check(List<Op> ops) {
-    List<OpPair> reads = OpPair.withF(OpPair.pairs(ops), "read");
+    List<OpPair> pairs = OpPair.pairs(ops);
+    List<OpPair> reads = OpPair.withF(pairs, "read");
+    List<OpPair> transfers = OpPair.withF(pairs, "transfer");
     BadReads wrongN = new BadReads("wrong-n");
     BadReads wrongTotal = new BadReads("wrong-total");
     BadReads negative = new BadReads("negative-value");
@@ -40,7 +44,10 @@ public final class BankChecker {
       }
       long sum = sum(balances);
       if (sum != total) {
-        wrongTotal.add(r, Math.abs(sum - total), "total " + sum + " (expected " + total + ")");
+        wrongTotal.add(
+            r,
+            Math.abs(sum - total),
+            "total " + sum + " (expected " + total + ")" + TransfersAround.read(r, transfers));
       }
       long min = balances.values().stream().mapToLong(v -> (Long) v).min().orElse(0);
       if (min < 0) {

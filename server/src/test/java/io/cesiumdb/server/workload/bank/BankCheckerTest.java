@@ -64,6 +64,29 @@ class BankCheckerTest {
   }
 
   @Test
+  void aWrongTotalWithTimestampsListsTheTransfersAroundItsSnapshot() {
+    List<Op> ops =
+        new HistoryBuilder()
+            .op(0, "transfer", transfer(0, 1, 5), transfer(0, 1, 5), 0, 10)
+            .stamp(100)
+            .invoke(1, "read", null, 5)
+            .invoke(2, "transfer", transfer(1, 2, 3), 8)
+            .ok(1, bal(10, 15, 10), 12)
+            .stamp(150)
+            .info(2, 20)
+            .op(Op.FINAL, "read", null, bal(5, 15, 10), 30, 31)
+            .build();
+
+    String d = checker.check(ops).get(0).description();
+
+    assertTrue(
+        d.contains(
+            "total 35 (expected 30); snapshot ts 150; overlapping transfers: [0->1 5 ok"
+                + " @100 (<=), 1->2 3 info]"),
+        d);
+  }
+
+  @Test
   void negativeBalancesAndWrongAccountCountsAreAnomalies() {
     List<Op> ops =
         validRun()
