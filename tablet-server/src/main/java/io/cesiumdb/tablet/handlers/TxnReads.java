@@ -34,7 +34,13 @@ final class TxnReads {
   /**
    * Locks {@code span} SHARED for the txn, then reads at the leader at now; {@code withTerm} stamps
    * the answer with the token its locks are held under ({@link
-   * io.cesiumdb.tablet.txn.TabletTxns#lockToken}; the client hands it back at commit).
+   * io.cesiumdb.tablet.txn.TabletTxns#lockToken}; the client hands it back at commit). The token is
+   * taken when the lock is granted and must still hold when the read is answered ({@link
+   * io.cesiumdb.tablet.txn.TabletTxns#requireToken}): a lock lost while the read ran (a wound, an
+   * expiry, a leader change) fails the read. Reading the token only after the read answered 0 in
+   * that case, and the client took 0 for "read nothing here", so its commit skipped the check that
+   * its read locks were still held (a lost update in the long consistency run, consistency.md item
+   * 8).
    */
   static <T> CompletableFuture<T> lockedRead(
       TxnManager txns,
@@ -49,7 +55,14 @@ final class TxnReads {
             table ->
                 table
                     .lock(shared)
-                    .thenCompose(v -> replica.lockedRead(read))
-                    .thenApply(r -> withTerm.apply(r, table.lockToken(txn.getTxnId()))));
+                    .thenCompose(
+                        v -> {
+                          long token = table.lockToken(txn.getTxnId());
+                          return replica
+                              .lockedRead(read)
+                              .thenApply(
+                                  r ->
+                                      withTerm.apply(r, table.requireToken(txn.getTxnId(), token)));
+                        }));
   }
 }

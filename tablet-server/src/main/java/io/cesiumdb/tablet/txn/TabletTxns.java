@@ -85,6 +85,24 @@ public final class TabletTxns {
     return t == null ? 0 : t;
   }
 
+  /**
+   * The lock token of a transaction that must still hold the locks it was granted under {@code
+   * token}: a read answered under a lock must not be answered once that lock is gone (a wound, an
+   * expiry, a leader change while the read ran), or the client would commit on data nobody protects
+   * any more.
+   *
+   * @throws CesiumException the reason the transaction ended here, or TXN_ABORTED when its locks
+   *     went otherwise
+   */
+  public long requireToken(String txnId, long token) {
+    requireRunning(txnId);
+    long now = lockToken(txnId);
+    if (token == 0 || now != token) {
+      throw TxnErrors.locksLostDuringRead(txnId, tabletId);
+    }
+    return now;
+  }
+
   /** How many lock requests wait here, for diagnostics and tests. */
   public int waiterCount() {
     return locks.waiterCount();

@@ -21,6 +21,18 @@ final class TxnErrors {
         new RetryHint.TxnAborted(txnId, AbortReason.LEADER_CHANGED));
   }
 
+  /** A read whose lock went while it ran (the reason is not known here any more). */
+  static CesiumException locksLostDuringRead(String txnId, long tabletId) {
+    return CesiumException.retry(
+        ErrorCode.TXN_ABORTED,
+        "txn "
+            + txnId
+            + ": its lock at tablet "
+            + Long.toUnsignedString(tabletId)
+            + " was released while it read; the read cannot be trusted",
+        new RetryHint.TxnAborted(txnId, AbortReason.ABANDONED));
+  }
+
   /** The table of a replica that is no longer leader (in its term) takes no request. */
   static CesiumException tableClosed(long tabletId) {
     return new CesiumException(

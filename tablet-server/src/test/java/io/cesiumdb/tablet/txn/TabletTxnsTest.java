@@ -57,6 +57,23 @@ class TabletTxnsTest {
     assertTrue(second != 0 && second != first, first + " then " + second);
   }
 
+  /** A read must not be answered once the lock it was granted under is gone. */
+  @Test
+  void aLockLostWhileItsReadRanFailsTheRead() {
+    assertTrue(shared("young", 2, "x").isDone());
+    long token = txns.lockToken("young");
+    assertEquals(token, txns.requireToken("young", token), "still held: the read is answered");
+
+    assertTrue(txns.lockExclusive("old", 1, keys("x")).isDone(), "old wounds young mid-read");
+
+    CesiumException e =
+        assertThrows(CesiumException.class, () -> txns.requireToken("young", token));
+    assertEquals(ErrorCode.TXN_WOUNDED, e.code(), e.toString());
+    CesiumException never =
+        assertThrows(CesiumException.class, () -> txns.requireToken("other", 0));
+    assertEquals(ErrorCode.TXN_ABORTED, never.code(), "a read granted no token is not answered");
+  }
+
   @Test
   void aLateRequestOfAFinishedTxnFailsAndTakesNoLock() {
     shared("old", 1, "x");

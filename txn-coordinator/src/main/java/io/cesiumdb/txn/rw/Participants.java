@@ -38,13 +38,14 @@ final class Participants {
   /**
    * Records that {@code tablet} served a read of {@code key} at {@code readTs} under the lock table
    * of leader term {@code txnTerm}. A later read answered under another term means the locks of the
-   * earlier ones died with a leader change ({@link #locksLost}).
+   * earlier ones died with a leader change ({@link #locksLost}); so does a read answered without a
+   * term (0): the commit takes 0 for "read nothing there" and would not check the locks at all.
    */
   void served(long keyspace, TabletDescriptor tablet, ByteString key, long readTs, long txnTerm) {
     Participant first =
         byTablet.putIfAbsent(
             tablet.getTabletId(), new Participant(keyspace, tablet.getTabletId(), key, txnTerm));
-    if (first != null && first.readTerm() != txnTerm) {
+    if (txnTerm == 0 || (first != null && first.readTerm() != txnTerm)) {
       locksLost = true;
     }
     lastReadTs.accumulateAndGet(readTs, Math::max);

@@ -50,6 +50,9 @@ import java.util.stream.Collectors;
  * address.
  */
 final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implements AutoCloseable {
+  /** The lock token every transaction read is answered under (a real leader's is never 0). */
+  static final long TXN_TERM = 3L << 40 | 1;
+
   final String nodeId;
   final List<String> log = new CopyOnWriteArrayList<>();
   final Map<ByteString, ByteString> store = new ConcurrentHashMap<>();
@@ -115,6 +118,7 @@ final class TxnTabletNode extends TabletServiceGrpc.TabletServiceImplBase implem
             .setFound(v != null)
             .setValue(v == null ? ByteString.EMPTY : v)
             .setReadTs(42)
+            .setTxnTerm(r.hasTxn() ? TXN_TERM : 0)
             .build());
   }
 
