@@ -31,6 +31,8 @@ final class TransactionState {
           ErrorCode.TXN_CONFLICT,
           ErrorCode.TXN_NOT_FOUND);
 
+  private static final String RETRY_FROM_START = "40001";
+
   private final KvStore store;
   private final SessionTimestamps timestamps;
   private boolean autoCommit = true;
@@ -121,9 +123,15 @@ final class TransactionState {
     return readOnly;
   }
 
-  /** Called with a statement's error inside a block: a 40001 kills the block. */
+  /**
+   * Called with a statement's error inside a block: a transaction error, or anything else the
+   * client is told to retry from the start (SQLSTATE 40001: a routing error the router gave up on,
+   * say), kills the block. Keeping the transaction after telling the client "retry" would let it go
+   * on with reads whose locks may be gone.
+   */
   void statementFailed(CesiumException e) {
-    if (txn != null && KILLS_TXN.contains(e.code())) {
+    if (txn != null
+        && (KILLS_TXN.contains(e.code()) || RETRY_FROM_START.equals(e.code().sqlState()))) {
       txn.rollback();
       txn = null;
       failure = e;

@@ -157,6 +157,17 @@ class TransactionTest {
   }
 
   @Test
+  void aRoutingErrorTheClientIsToldToRetryAlsoFailsTheBlock() {
+    db.exec("begin");
+    db.exec("insert into t values (2, 'b')");
+    db.store.failNextReads(1, new CesiumException(ErrorCode.NOT_LEADER, "gave up"));
+    assertEquals("40001", db.fails(ErrorCode.NOT_LEADER, "select * from t").code().sqlState());
+    db.fails(ErrorCode.TXN_ABORTED, "select * from t");
+    db.fails(ErrorCode.TXN_ABORTED, "commit");
+    assertEquals(List.of(row(1)), db.rows("select id from t"), "nothing of it committed");
+  }
+
+  @Test
   void concurrentWritersConflictAtCommit() {
     db.exec("begin");
     other.execute("begin");
