@@ -6,7 +6,8 @@
  * schedules the nemeses ({@link io.cesiumdb.server.workload.NemesisSchedule}: healthy window, one
  * nemesis injected in rotation, faulty window, heal, ...), heals, does a final read, and returns a
  * {@link io.cesiumdb.server.workload.WorkloadResult}: the {@link
- * io.cesiumdb.server.workload.Workload}'s checker verdict, statistics, history file and plot.
+ * io.cesiumdb.server.workload.Workload}'s checker verdict (plus, when the run records timestamps,
+ * {@link io.cesiumdb.server.workload.TimestampOrder}'s), statistics, history file and plot.
  *
  * <p>Sub-packages: {@code history} (ops, JSON lines), {@code bank}, {@code realtime}, {@code
  * monotonic} (one workload and its checker each), {@code report} (statistics, summary, plot),

@@ -6,13 +6,14 @@
  * io.cesiumdb.sql.session.SqlSession} is one connection: {@code execute(sql[, params])}, {@code
  * prepare(sql)} → {@link io.cesiumdb.sql.session.PreparedSql}, autocommit, read-only mode, BEGIN /
  * START TRANSACTION / COMMIT / ROLLBACK / SET TRANSACTION ({@link
- * io.cesiumdb.sql.session.TransactionState}). Results are {@link
+ * io.cesiumdb.sql.session.TransactionState}), SHOW COMMIT_TIMESTAMP / READ_TIMESTAMP ({@link
+ * io.cesiumdb.sql.session.SessionTimestamps}). Results are {@link
  * io.cesiumdb.sql.session.SqlResult}s of engine values with {@link
  * io.cesiumdb.sql.session.ResultColumn} metadata.
  *
  * <p><b>Request flow.</b> {@code execute(sql)}: plan cache by text → hit: bind parameters ({@code
- * ParameterBinder}), run; miss: parse → transaction control | DDL (to the executor, at once) |
- * query/DML (plan, cache, run). Running: inside a transaction block on the block's {@code KvTxn}
+ * ParameterBinder}), run; miss: parse → transaction control | SHOW | DDL (to the executor, at once)
+ * | query/DML (plan, cache, run). Running: inside a transaction block on the block's {@code KvTxn}
  * (begun lazily); in autocommit, queries on a fresh read-only snapshot, DML on a fresh read-write
  * transaction committed at once and retried on 40001.
  *
