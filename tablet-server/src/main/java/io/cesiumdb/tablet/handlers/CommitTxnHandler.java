@@ -75,13 +75,13 @@ public final class CommitTxnHandler {
    */
   private static CompletableFuture<Long> write(TabletReplica replica, CommitTxnRequest request) {
     List<Mutation> mutations = request.getMutationsList();
+    TxnDecision.Builder decision =
+        TxnDecision.newBuilder()
+            .setTxnId(request.getTxn().getTxnId())
+            .setOutcome(TxnOutcome.COMMITTED)
+            .addAllMutations(mutations)
+            .addAllParticipantTabletIds(request.getParticipantTabletIdsList());
     if (request.getParticipantTabletIdsCount() > 0) {
-      TxnDecision.Builder decision =
-          TxnDecision.newBuilder()
-              .setTxnId(request.getTxn().getTxnId())
-              .setOutcome(TxnOutcome.COMMITTED)
-              .addAllMutations(mutations)
-              .addAllParticipantTabletIds(request.getParticipantTabletIdsList());
       return replica
           .decide(decision, request.getMinCommitTs(), request.getLockedTs())
           .thenApply(r -> r.commitTs());
@@ -89,6 +89,6 @@ public final class CommitTxnHandler {
     if (mutations.isEmpty()) {
       return replica.lockedRead((store, ts) -> ts);
     }
-    return replica.commitTxn(request.getTxn().getTxnId(), mutations).thenApply(r -> r.commitTs());
+    return replica.commitTxn(decision).thenApply(r -> r.commitTs());
   }
 }

@@ -143,18 +143,13 @@ public final class TabletReplica {
   }
 
   /**
-   * A transaction's single-tablet commit: its writes at a fresh commit timestamp, logged as the
-   * transaction's COMMITTED decision with no participants, so it leaves a decision record that
-   * {@code TxnStatus} answers and a later ABORTED decision cannot overturn (nor the reverse). At
-   * most once: a NOT_LEADER answer after Ratis took the entry becomes "outcome unknown" (see {@link
-   * #submitted}), which nothing re-sends; the client settles it by asking {@code TxnStatus}.
+   * A transaction's single-tablet commit: its COMMITTED {@code decision} (writes, no participants)
+   * at a fresh commit timestamp, so it leaves a decision record that {@code TxnStatus} answers and
+   * a later ABORTED decision cannot overturn (nor the reverse). At most once: a NOT_LEADER answer
+   * after Ratis took the entry becomes "outcome unknown" (see {@link #submitted}), which nothing
+   * re-sends; the client settles it by asking {@code TxnStatus}.
    */
-  public CompletableFuture<WriteResult> commitTxn(String txnId, List<Mutation> mutations) {
-    TxnDecision.Builder decision =
-        TxnDecision.newBuilder()
-            .setTxnId(txnId)
-            .setOutcome(TxnOutcome.COMMITTED)
-            .addAllMutations(mutations);
+  public CompletableFuture<WriteResult> commitTxn(TxnDecision.Builder decision) {
     LongFunction<TabletCommand> commandAt =
         ts -> TabletCommand.newBuilder().setTxnDecision(decision.setCommitTs(ts)).build();
     return whenReady(() -> submitReady(0, 0, commandAt, true));
