@@ -52,7 +52,8 @@ final class SqlErrors {
   /** The {@code SQLException} for {@code e}, raised while doing {@code what}. */
   static SQLException toSqlException(String what, RuntimeException e) {
     if (e instanceof AvaticaClientRuntimeException remote) {
-      return typed(what + ": " + remote.getMessage(), remote.getSqlState(), e);
+      return typed(
+          what + ": " + remote.getMessage(), remote.getSqlState(), remote.getErrorCode(), e);
     }
     if (e.getCause() instanceof SQLException sql) {
       return sql;
@@ -62,26 +63,34 @@ final class SqlErrors {
 
   /** A {@code SQLException} of the JDBC subclass that matches {@code sqlState}'s class. */
   static SQLException typed(String message, String sqlState, Throwable cause) {
+    return typed(message, sqlState, 0, cause);
+  }
+
+  /**
+   * As {@link #typed(String, String, Throwable)}, with the server's vendor code (its stable error
+   * code, for example 2001 for CLK-1 "node fenced"), which {@code getErrorCode()} returns.
+   */
+  static SQLException typed(String message, String sqlState, int vendorCode, Throwable cause) {
     // Avatica's "unknown" state is 00000, which means success: never hand that out.
     boolean usable = sqlState != null && sqlState.length() == 5 && !sqlState.equals("00000");
     String state = usable ? sqlState : INTERNAL;
     return switch (state.substring(0, 2)) {
-      case "08" -> new SQLNonTransientConnectionException(message, state, cause);
-      case "28" -> new SQLInvalidAuthorizationSpecException(message, state, cause);
-      case "0A" -> new SQLFeatureNotSupportedException(message, state, cause);
-      case "22" -> new SQLDataException(message, state, cause);
-      case "23" -> new SQLIntegrityConstraintViolationException(message, state, cause);
+      case "08" -> new SQLNonTransientConnectionException(message, state, vendorCode, cause);
+      case "28" -> new SQLInvalidAuthorizationSpecException(message, state, vendorCode, cause);
+      case "0A" -> new SQLFeatureNotSupportedException(message, state, vendorCode, cause);
+      case "22" -> new SQLDataException(message, state, vendorCode, cause);
+      case "23" -> new SQLIntegrityConstraintViolationException(message, state, vendorCode, cause);
       case "40" ->
           // 40003: the commit may have been applied; it was not rolled back.
           state.equals("40003")
-              ? new SQLException(message, state, cause)
-              : new SQLTransactionRollbackException(message, state, cause);
-      case "42" -> new SQLSyntaxErrorException(message, state, cause);
+              ? new SQLException(message, state, vendorCode, cause)
+              : new SQLTransactionRollbackException(message, state, vendorCode, cause);
+      case "42" -> new SQLSyntaxErrorException(message, state, vendorCode, cause);
       case "57" ->
           state.equals("57014")
-              ? new SQLTimeoutException(message, state, cause)
-              : new SQLTransientException(message, state, cause);
-      default -> new SQLException(message, state, cause);
+              ? new SQLTimeoutException(message, state, vendorCode, cause)
+              : new SQLTransientException(message, state, vendorCode, cause);
+      default -> new SQLException(message, state, vendorCode, cause);
     };
   }
 }

@@ -20,6 +20,14 @@ class SqlErrorsTest {
   }
 
   @Test
+  void theServersVendorCodeIsTheErrorCode() {
+    SQLException e = SqlErrors.typed("fenced", "57P03", 2001, null);
+    assertEquals(2001, e.getErrorCode());
+    assertEquals("57P03", e.getSQLState());
+    assertEquals(0, SqlErrors.typed("odd", "XX000", null).getErrorCode());
+  }
+
+  @Test
   void aCommitOfUnknownOutcomeIsNotCalledARollback() {
     SQLException e = SqlErrors.typed("outcome unknown", "40003", null);
     assertFalse(e instanceof SQLTransactionRollbackException, e.getClass().getName());

@@ -78,6 +78,8 @@ public enum ErrorCode {
 
   private static final Map<String, ErrorCode> BY_ID =
       Arrays.stream(values()).collect(Collectors.toMap(ErrorCode::id, Function.identity()));
+  private static final Map<Integer, ErrorCode> BY_VENDOR_CODE =
+      Arrays.stream(values()).collect(Collectors.toMap(ErrorCode::vendorCode, Function.identity()));
 
   private final ErrorGroup group;
   private final int number;
@@ -96,6 +98,15 @@ public enum ErrorCode {
   /** The stable id, for example {@code TXN-1}; what logs, the wire and clients carry. */
   public String id() {
     return group.prefix() + "-" + number;
+  }
+
+  /**
+   * The stable number a JDBC client reads from {@code SQLException.getErrorCode()}: {@code
+   * group.number() * 1000 + number()}, for example 2001 for {@code CLK-1}. SQLSTATEs are shared by
+   * several codes (57P03 is "unavailable", "clock fenced" and "replica behind"); this is not.
+   */
+  public int vendorCode() {
+    return group.number() * 1000 + number;
   }
 
   public ErrorGroup group() {
@@ -118,6 +129,11 @@ public enum ErrorCode {
 
   public String description() {
     return description;
+  }
+
+  /** Looks a code up by its JDBC vendor code ({@link #vendorCode}). */
+  public static Optional<ErrorCode> byVendorCode(int vendorCode) {
+    return Optional.ofNullable(BY_VENDOR_CODE.get(vendorCode));
   }
 
   /** Looks a code up by its id, as carried on the wire. */

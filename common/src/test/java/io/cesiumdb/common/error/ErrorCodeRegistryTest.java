@@ -27,7 +27,15 @@ class ErrorCodeRegistryTest {
     }
     List<String> actual =
         Arrays.stream(ErrorCode.values())
-            .map(c -> c.id() + " " + c.name() + " " + c.sqlState() + " " + c.retryable())
+            .map(
+                c ->
+                    String.join(
+                        " ",
+                        c.id(),
+                        c.name(),
+                        c.sqlState(),
+                        String.valueOf(c.retryable()),
+                        String.valueOf(c.vendorCode())))
             .toList();
     assertEquals(
         golden,
@@ -41,8 +49,10 @@ class ErrorCodeRegistryTest {
     for (ErrorCode c : ErrorCode.values()) {
       assertTrue(ids.add(c.id()), "duplicate id " + c.id());
       assertEquals(c, ErrorCode.byId(c.id()).orElseThrow());
+      assertEquals(c, ErrorCode.byVendorCode(c.vendorCode()).orElseThrow());
     }
     assertTrue(ErrorCode.byId("NOPE-1").isEmpty());
+    assertTrue(ErrorCode.byVendorCode(0).isEmpty());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.cesiumdb.server.workload;
 
+import io.cesiumdb.common.error.ErrorCode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,13 @@ public final class Sql {
   /** SQLSTATE classes after which a statement certainly did not take effect (but 40003). */
   private static final Set<String> DEFINITE_CLASSES = Set.of("40", "22", "23", "25", "42", "0A");
 
+  /**
+   * CesiumDB vendor codes ({@code getErrorCode()}) of refusals that share an ambiguous SQLSTATE but
+   * are raised before anything was sent to be written: CLK-1, a node whose clock is fenced refuses
+   * to read it or to append (57P03, like "unavailable", which may follow a write in flight).
+   */
+  private static final Set<Integer> DEFINITE_REFUSALS = Set.of(ErrorCode.CLOCK_FENCED.vendorCode());
+
   private Sql() {}
 
   /** The SQLSTATE, or "" when there is none. */
@@ -32,9 +40,20 @@ public final class Sql {
   /** Whether a write that threw this certainly did not take effect. */
   public static boolean isDefinite(SQLException e) {
     String s = state(e);
+    if (DEFINITE_REFUSALS.contains(e.getErrorCode())) {
+      return true;
+    }
     return s.length() >= 2
         && DEFINITE_CLASSES.contains(s.substring(0, 2))
         && !COMPLETION_UNKNOWN.equals(s);
+  }
+
+  /**
+   * Whether the node refused for now (SQLSTATE class 57: fenced clock, unavailable, timed out,
+   * shutting down): asking again at once would only be refused again.
+   */
+  public static boolean isRefusal(Throwable t) {
+    return t instanceof SQLException e && state(e).startsWith("57");
   }
 
   /** SQLSTATE and message on one line. */

@@ -34,6 +34,10 @@ class WorkloadPartsTest {
     assertFalse(Sql.isDefinite(new SQLException("gone", "08006")));
     assertFalse(Sql.isDefinite(new SQLException("commit outcome unknown", "40003")));
     assertFalse(Sql.isDefinite(new SQLException("timeout", "57014")));
+    assertTrue(Sql.isDefinite(new SQLException("[CLK-1] fenced", "57P03", 2001)));
+    assertFalse(Sql.isDefinite(new SQLException("[CMN-3] unavailable", "57P03", 1003)));
+    assertTrue(Sql.isRefusal(new SQLException("[CLK-1] fenced", "57P03", 2001)));
+    assertFalse(Sql.isRefusal(new SQLException("abort", "40001")));
     assertFalse(Sql.isDefinite(new SQLException("no state")));
     assertTrue(Sql.isRetryable(new SQLException("abort", "40001")));
   }

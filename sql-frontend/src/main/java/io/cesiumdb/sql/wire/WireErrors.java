@@ -22,10 +22,12 @@ import org.slf4j.LoggerFactory;
  * is ours. Without this Avatica sends SQLSTATE 00000 for everything it does not know.
  *
  * <p>Order: a {@link CesiumException} anywhere in the cause chain wins (its {@link ErrorCode}'s
- * SQLSTATE); then Avatica's own "no such connection/statement/results"; then the first {@code
- * SQLException} with a SQLSTATE, or its JDBC subclass; an {@code UnsupportedOperationException} is
- * 0A000; else XX000. Class 08 from a nested JDBC driver (say the one behind {@code JdbcMeta})
- * becomes 58000: the client's connection to this node is fine, and 08 would make tools drop it.
+ * SQLSTATE, and its {@link ErrorCode#vendorCode} as the error code the client reads from {@code
+ * SQLException.getErrorCode()}; 0 for everything else); then Avatica's own "no such
+ * connection/statement/results"; then the first {@code SQLException} with a SQLSTATE, or its JDBC
+ * subclass; an {@code UnsupportedOperationException} is 0A000; else XX000. Class 08 from a nested
+ * JDBC driver (say the one behind {@code JdbcMeta}) becomes 58000: the client's connection to this
+ * node is fine, and 08 would make tools drop it.
  */
 final class WireErrors {
   private static final Logger LOG = LoggerFactory.getLogger(WireErrors.class);
@@ -49,7 +51,7 @@ final class WireErrors {
       if (cesium.code() == ErrorCode.INTERNAL) {
         LOG.warn("internal error served to a SQL client", t);
       }
-      return error(cesium.getMessage(), cesium.sqlState());
+      return error(cesium.getMessage(), cesium.sqlState(), cesium.code().vendorCode());
     }
     String avatica = avaticaState(t);
     if (avatica != null) {
@@ -131,6 +133,10 @@ final class WireErrors {
   }
 
   private static AvaticaRuntimeException error(String message, String sqlState) {
-    return new AvaticaRuntimeException(message, 0, sqlState, AvaticaSeverity.ERROR);
+    return error(message, sqlState, 0);
+  }
+
+  private static AvaticaRuntimeException error(String message, String sqlState, int vendorCode) {
+    return new AvaticaRuntimeException(message, vendorCode, sqlState, AvaticaSeverity.ERROR);
   }
 }

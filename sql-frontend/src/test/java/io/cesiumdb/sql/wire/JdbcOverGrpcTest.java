@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cesiumdb.common.error.ErrorCode;
 import io.cesiumdb.jdbc.CesiumConnection;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -64,6 +65,7 @@ class JdbcOverGrpcTest {
           assertThrows(
               SQLException.class, () -> DriverManager.getConnection(node.url(), who[0], who[1]));
       assertEquals("28P01", e.getSQLState());
+      assertEquals(ErrorCode.AUTH_FAILED.vendorCode(), e.getErrorCode());
       assertInstanceOf(SQLInvalidAuthorizationSpecException.class, e);
     }
   }
@@ -128,6 +130,7 @@ class JdbcOverGrpcTest {
           assertThrows(
               SQLException.class, () -> s.executeQuery("select FAIL_UNIQUE(empid) from emps"));
       assertEquals("23505", dup.getSQLState());
+      assertEquals(ErrorCode.UNIQUE_VIOLATION.vendorCode(), dup.getErrorCode());
 
       SQLException syntax = assertThrows(SQLException.class, () -> s.executeQuery("selec 1"));
       assertFalse(syntax.getSQLState().startsWith("08"), syntax.getSQLState());

@@ -23,6 +23,7 @@ class WireErrorsTest {
     AvaticaRuntimeException e = WireErrors.toAvatica(wrapped);
 
     assertEquals("23502", e.getSqlState());
+    assertEquals(8004, e.getErrorCode());
     assertTrue(e.getErrorMessage().contains("[SQL-4]"), e.getErrorMessage());
   }
 
@@ -36,6 +37,7 @@ class WireErrorsTest {
   void avaticaLookupFailuresHaveTheirOwnStates() {
     var noConnection = new RuntimeException(new NoSuchConnectionException("c"));
     assertEquals("08003", WireErrors.toAvatica(noConnection).getSqlState());
+    assertEquals(0, WireErrors.toAvatica(noConnection).getErrorCode());
     var noStatement = new RuntimeException(new NoSuchStatementException(null));
     assertEquals("26000", WireErrors.toAvatica(noStatement).getSqlState());
   }
