@@ -5,9 +5,9 @@ import io.cesiumdb.server.workload.history.Op;
 import io.cesiumdb.server.workload.history.OpPair;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Judges a bank history: every ok read must see exactly the accounts 0..n-1, no negative balance,
@@ -15,7 +15,9 @@ import java.util.Optional;
  * acknowledged transfer lost"). Bad reads are reported per kind with the first, the worst and the
  * last one, as Jepsen's bank checker does. A wrong total read in a run that recorded timestamps
  * also lists the transfers that overlapped it in real time, each with its commit timestamp against
- * the read's snapshot ({@link TransfersAround}): the one whose half is missing shows there.
+ * the read's snapshot ({@link TransfersAround}): the one whose half is missing shows there. Such a
+ * run also gets the exact check, per account ({@link SnapshotReplay}, {@code snapshot-mismatch}):
+ * every stamped read must equal the replay of the transfers committed at or below its snapshot.
  */
 public final class BankChecker {
   private final int accounts;
@@ -34,6 +36,7 @@ public final class BankChecker {
     BadReads wrongN = new BadReads("wrong-n");
     BadReads wrongTotal = new BadReads("wrong-total");
     BadReads negative = new BadReads("negative-value");
+    BadReads mismatch = new BadReads(SnapshotReplay.TYPE);
     for (OpPair r : reads) {
       if (!r.ok()) {
         continue;
@@ -54,8 +57,9 @@ public final class BankChecker {
         negative.add(r, -min, "lowest balance " + min + " in " + balances);
       }
     }
+    new SnapshotReplay(initialBalances(accounts, total), transfers).check(reads, mismatch);
     List<Anomaly> out = new ArrayList<>();
-    for (BadReads b : List.of(wrongN, wrongTotal, negative)) {
+    for (BadReads b : List.of(wrongN, wrongTotal, negative, mismatch)) {
       b.anomaly().ifPresent(out::add);
     }
     finalRead(reads).ifPresent(out::add);
@@ -93,6 +97,19 @@ public final class BankChecker {
     return true;
   }
 
+  /** Account {@code id}'s balance when the run starts: an even share, account 0 the remainder. */
+  static long initialBalance(long id, int accounts, long total) {
+    return total / accounts + (id == 0 ? total % accounts : 0);
+  }
+
+  private static Map<Long, Long> initialBalances(int accounts, long total) {
+    Map<Long, Long> out = new TreeMap<>();
+    for (long id = 0; id < accounts; id++) {
+      out.put(id, initialBalance(id, accounts, total));
+    }
+    return out;
+  }
+
   /** The sum of the balances of a read. */
   static long sum(Map<?, ?> balances) {
     long sum = 0;
@@ -100,51 +117,5 @@ public final class BankChecker {
       sum += (Long) v;
     }
     return sum;
-  }
-
-  /** Bad reads of one kind: count, first, worst (largest badness), last. */
-  private static final class BadReads {
-    private final String type;
-    private int count;
-    private String first;
-    private String worst;
-    private String last;
-    private long worstBadness = -1;
-
-    BadReads(String type) {
-      this.type = type;
-    }
-
-    void add(OpPair read, long badness, String what) {
-      String line = describe(read, what);
-      count++;
-      if (first == null) {
-        first = line;
-      }
-      if (badness > worstBadness) {
-        worstBadness = badness;
-        worst = line;
-      }
-      last = line;
-    }
-
-    Optional<Anomaly> anomaly() {
-      if (count == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new Anomaly(
-              type,
-              count + " bad reads; first: " + first + "; worst: " + worst + "; last: " + last));
-    }
-
-    private static String describe(OpPair read, String what) {
-      return String.format(
-          Locale.ROOT,
-          "read by process %d at %.3f s: %s",
-          read.invoke().process(),
-          read.completeNanos() / 1e9,
-          what);
-    }
   }
 }

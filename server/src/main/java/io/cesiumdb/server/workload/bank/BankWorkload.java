@@ -90,7 +90,7 @@ public final class BankWorkload implements Workload {
     for (int base = 0; base < accounts; base += ROWS_PER_INSERT) {
       StringBuilder values = new StringBuilder();
       for (int id = base; id < Math.min(accounts, base + ROWS_PER_INSERT); id++) {
-        long balance = total / accounts + (id == 0 ? total % accounts : 0);
+        long balance = BankChecker.initialBalance(id, accounts, total);
         values.append(id == base ? "" : ", ").append('(').append(id).append(", ");
         values.append(balance).append(')');
       }

@@ -4,7 +4,8 @@
  * read-only transaction. {@link io.cesiumdb.server.workload.bank.BankChecker} flags reads with the
  * wrong number of accounts, the wrong total or a negative balance, and a final read (after the
  * nemesis healed) whose total is not the initial one: an acknowledged transfer lost or half
- * applied.
+ * applied. With recorded timestamps, {@link io.cesiumdb.server.workload.bank.SnapshotReplay} checks
+ * each read account by account against the transfers committed at or below its snapshot.
  *
  * <p>Neighbours: the runner (above) calls the workload through {@code workload.Workload}; SQL goes
  * through the JDBC driver only. Invariant: a transfer never makes a balance negative, so any

@@ -107,4 +107,72 @@ class BankCheckerTest {
     List<Op> none = validRun().invoke(Op.FINAL, "read", null, 30).fail(Op.FINAL, 31).build();
     assertEquals(List.of("final-read"), checker.check(none).stream().map(Anomaly::type).toList());
   }
+
+  @Test
+  void stampedReadsThatMatchTheReplayAreValid() {
+    List<Op> ops =
+        new HistoryBuilder()
+            .op(0, "transfer", transfer(0, 1, 5), transfer(0, 1, 5), 0, 10)
+            .stamp(100)
+            .op(1, "read", null, bal(10, 10, 10), 1, 2)
+            .stamp(90)
+            .op(1, "read", null, bal(5, 15, 10), 11, 12)
+            .stamp(150)
+            .op(Op.FINAL, "read", null, bal(5, 15, 10), 30, 31)
+            .build();
+    assertEquals(List.of(), checker.check(ops));
+  }
+
+  @Test
+  void aWholeTransferOnTheWrongSideOfTheSnapshotIsAMismatchThoughTheTotalIsRight() {
+    List<Op> ops =
+        new HistoryBuilder()
+            .op(0, "transfer", transfer(0, 1, 5), transfer(0, 1, 5), 0, 10)
+            .stamp(100)
+            .op(1, "read", null, bal(10, 10, 10), 11, 12)
+            .stamp(150)
+            .op(Op.FINAL, "read", null, bal(5, 15, 10), 30, 31)
+            .build();
+
+    List<Anomaly> found = checker.check(ops);
+
+    assertEquals(List.of(SnapshotReplay.TYPE), found.stream().map(Anomaly::type).toList());
+    String d = found.get(0).description();
+    assertTrue(
+        d.contains(
+            "snapshot ts 150 differs from the replay: account 0 seen 10, replayed 5; account 1"
+                + " seen 10, replayed 15; nearest transfers of those accounts: [0->1 5 @100"
+                + " (<=)]"),
+        d);
+  }
+
+  @Test
+  void unknownTransfersInvokedBeforeTheReadMayExplainIt() {
+    HistoryBuilder run =
+        new HistoryBuilder()
+            .invoke(0, "transfer", transfer(0, 1, 2), 0)
+            .info(0, 5)
+            .invoke(0, "transfer", transfer(1, 2, 2), 6)
+            .info(0, 7);
+    // Both unknown transfers applied: only accounts 0 and 2 differ; the chain through 1 explains.
+    List<Op> chain =
+        run.op(1, "read", null, bal(8, 10, 12), 8, 9)
+            .stamp(50)
+            .op(Op.FINAL, "read", null, bal(8, 10, 12), 30, 31)
+            .build();
+    assertEquals(List.of(), checker.check(chain));
+
+    // A change that no unknown transfer invoked before the read can make is a mismatch.
+    List<Op> unexplained =
+        new HistoryBuilder()
+            .op(1, "read", null, bal(7, 13, 10), 1, 2)
+            .stamp(50)
+            .invoke(0, "transfer", transfer(0, 1, 3), 3)
+            .info(0, 5)
+            .op(Op.FINAL, "read", null, bal(7, 13, 10), 30, 31)
+            .build();
+    assertEquals(
+        List.of(SnapshotReplay.TYPE),
+        checker.check(unexplained).stream().map(Anomaly::type).toList());
+  }
 }
