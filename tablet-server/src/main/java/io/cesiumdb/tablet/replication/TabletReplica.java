@@ -14,11 +14,9 @@ import io.cesiumdb.proto.tablet.ResolveTxn;
 import io.cesiumdb.proto.tablet.SplitRange;
 import io.cesiumdb.proto.tablet.TabletCommand;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
-import io.cesiumdb.proto.tablet.TimestampLease;
 import io.cesiumdb.proto.tablet.TxnDecision;
 import io.cesiumdb.proto.tablet.TxnOutcome;
 import io.cesiumdb.tablet.gc.GcPolicy;
-import io.cesiumdb.tablet.replication.apply.ApplyOutcome;
 import io.cesiumdb.tablet.storage.MvccReadView;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongFunction;
-import java.util.function.Supplier;
 import org.apache.ratis.protocol.RaftClientReply;
-import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
@@ -47,16 +43,16 @@ public final class TabletReplica {
   private final TabletStateMachine machine;
   private final RaftServer.Division division;
   private final ReplicaServices services;
-  private final RaftGroupId groupId;
   private final ReplicaReads reads;
+  private final ReplicaWrites writes;
 
   TabletReplica(
       TabletStateMachine machine, RaftServer.Division division, ReplicaServices services) {
     this.machine = machine;
     this.division = division;
     this.services = services;
-    this.groupId = division.getMemberId().getGroupId();
     this.reads = new ReplicaReads(this, machine, division, services);
+    this.writes = new ReplicaWrites(this, machine, division, services);
   }
 
   public long tabletId() {
@@ -92,6 +88,11 @@ public final class TabletReplica {
    */
   public long safeTime() {
     return machine.applied().safeTime();
+  }
+
+  /** This leader's term and applied lease, for the oracle ({@link ReplicaWrites#leadership}). */
+  TimestampOracle.Leadership leadership() {
+    return writes.leadership();
   }
 
   /** The highest commit timestamp applied here. */
@@ -136,23 +137,23 @@ public final class TabletReplica {
    * (at-least-once: the plain KV write API's documented hazard).
    */
   public CompletableFuture<WriteResult> write(List<Mutation> mutations) {
-    ApplyWrites.Builder writes = ApplyWrites.newBuilder().addAllMutations(mutations);
+    ApplyWrites.Builder apply = ApplyWrites.newBuilder().addAllMutations(mutations);
     LongFunction<TabletCommand> commandAt =
-        ts -> TabletCommand.newBuilder().setApplyWrites(writes.setCommitTs(ts)).build();
-    return whenReady(() -> submitReady(0, 0, commandAt, false));
+        ts -> TabletCommand.newBuilder().setApplyWrites(apply.setCommitTs(ts)).build();
+    return writes.submit(0, 0, commandAt);
   }
 
   /**
    * A transaction's single-tablet commit: its COMMITTED {@code decision} (writes, no participants)
    * at a fresh commit timestamp, so it leaves a decision record that {@code TxnStatus} answers and
    * a later ABORTED decision cannot overturn (nor the reverse). At most once: a NOT_LEADER answer
-   * after Ratis took the entry becomes "outcome unknown" (see {@link #submitted}), which nothing
-   * re-sends; the client settles it by asking {@code TxnStatus}.
+   * after Ratis took the entry becomes "outcome unknown" (see {@link ReplicaWrites#submitted}),
+   * which nothing re-sends; the client settles it by asking {@code TxnStatus}.
    */
   public CompletableFuture<WriteResult> commitTxn(TxnDecision.Builder decision) {
     LongFunction<TabletCommand> commandAt =
         ts -> TabletCommand.newBuilder().setTxnDecision(decision.setCommitTs(ts)).build();
-    return whenReady(() -> submitReady(0, 0, commandAt, true));
+    return writes.submitAtMostOnce(commandAt);
   }
 
   /**
@@ -161,7 +162,7 @@ public final class TabletReplica {
    * TT.now().latest} when it is 0); completes once applied here.
    */
   public CompletableFuture<WriteResult> prepare(PrepareTxn.Builder prepare, long lockedTs) {
-    return submit(
+    return writes.submit(
         0,
         lockedTs,
         ts -> TabletCommand.newBuilder().setPrepareTxn(prepare.setPrepareTs(ts)).build());
@@ -174,7 +175,7 @@ public final class TabletReplica {
    */
   public CompletableFuture<WriteResult> decide(
       TxnDecision.Builder decision, long minCommitTs, long lockedTs) {
-    return submit(
+    return writes.submit(
         minCommitTs,
         lockedTs,
         ts -> TabletCommand.newBuilder().setTxnDecision(decision.setCommitTs(ts)).build());
@@ -184,7 +185,7 @@ public final class TabletReplica {
   public CompletableFuture<WriteResult> decideAborted(String txnId) {
     TxnDecision aborted =
         TxnDecision.newBuilder().setTxnId(txnId).setOutcome(TxnOutcome.ABORTED).build();
-    return submitAdmitted(0, TabletCommand.newBuilder().setTxnDecision(aborted).build());
+    return writes.submitAdmitted(0, TabletCommand.newBuilder().setTxnDecision(aborted).build());
   }
 
   /**
@@ -193,7 +194,8 @@ public final class TabletReplica {
    */
   public CompletableFuture<WriteResult> forgetDecisions(List<String> txnIds) {
     ForgetTxnDecisions forget = ForgetTxnDecisions.newBuilder().addAllTxnIds(txnIds).build();
-    return submitAdmitted(0, TabletCommand.newBuilder().setForgetTxnDecisions(forget).build());
+    return writes.submitAdmitted(
+        0, TabletCommand.newBuilder().setForgetTxnDecisions(forget).build());
   }
 
   /**
@@ -202,7 +204,7 @@ public final class TabletReplica {
    */
   public CompletableFuture<WriteResult> resolve(ResolveTxn resolve) {
     long ts = resolve.getOutcome() == TxnOutcome.COMMITTED ? resolve.getCommitTs() : 0;
-    return submitAdmitted(ts, TabletCommand.newBuilder().setResolveTxn(resolve).build());
+    return writes.submitAdmitted(ts, TabletCommand.newBuilder().setResolveTxn(resolve).build());
   }
 
   /**
@@ -214,7 +216,8 @@ public final class TabletReplica {
   public CompletableFuture<WriteResult> split(ByteString splitKey, long rightTabletId) {
     SplitRange.Builder split =
         SplitRange.newBuilder().setSplitKey(splitKey).setRightTabletId(rightTabletId);
-    return submit(0, ts -> TabletCommand.newBuilder().setSplitRange(split.setSplitTs(ts)).build());
+    return writes.submit(
+        0, ts -> TabletCommand.newBuilder().setSplitRange(split.setSplitTs(ts)).build());
   }
 
   /**
@@ -232,7 +235,7 @@ public final class TabletReplica {
       return Optional.empty();
     }
     return Optional.of(
-        submit(
+        writes.submit(
             0,
             ts ->
                 TabletCommand.newBuilder()
@@ -278,185 +281,6 @@ public final class TabletReplica {
     return new GroupChanges(machine, division, services);
   }
 
-  /**
-   * Leader only: assigns a timestamp, appends the command it builds, and completes once it is
-   * applied here. A command refused at apply (its keys left the range at a split ahead of it) fails
-   * with TABLET_MOVED: nothing of it was applied, so the caller may retry elsewhere.
-   */
-  private CompletableFuture<WriteResult> submit(long minTs, LongFunction<TabletCommand> commandAt) {
-    return submit(minTs, 0, commandAt);
-  }
-
-  /**
-   * As {@link #submit(long, LongFunction)} with the clock bound given ({@code lockedTs}, 0 = this
-   * leader's clock). Bounds beyond now + 10 s are refused: they would stall commit wait.
-   */
-  private CompletableFuture<WriteResult> submit(
-      long minTs, long lockedTs, LongFunction<TabletCommand> commandAt) {
-    long bound = Math.max(minTs, lockedTs);
-    if (bound > 0
-        && bound > services.clock().now().latest() + TimestampOracle.MAX_FUTURE_READ_MICROS) {
-      return CompletableFuture.failedFuture(
-          new CesiumException(
-              ErrorCode.INVALID_ARGUMENT, "timestamp bound " + bound + " is beyond now + 10 s"));
-    }
-    return whenReady(() -> submitReady(minTs, lockedTs, commandAt, false));
-  }
-
-  /** As {@link #submit} for an entry whose timestamp (0 = none) was chosen elsewhere. */
-  private CompletableFuture<WriteResult> submitAdmitted(long ts, TabletCommand command) {
-    return whenReady(
-        () -> {
-          CompletableFuture<RaftClientReply> reply =
-              machine
-                  .oracle()
-                  .admit(
-                      leadership(),
-                      ts,
-                      t ->
-                          services
-                              .requests()
-                              .submit(division, requests().write(groupId, command.toByteArray())),
-                      TabletReplica::appended);
-          return replied(ts, reply, false);
-        });
-  }
-
-  private CompletableFuture<WriteResult> whenReady(
-      Supplier<CompletableFuture<WriteResult>> submitReady) {
-    DivisionInfo info = division.getInfo();
-    if (!info.isLeader()) {
-      return CompletableFuture.failedFuture(notLeader());
-    }
-    Optional<CesiumException> fenced = fenced();
-    if (fenced.isPresent()) {
-      return CompletableFuture.failedFuture(fenced.get());
-    }
-    if (info.isLeaderReady()) {
-      return submitReady.get();
-    }
-    return machine
-        .readiness()
-        .await(info::isLeaderReady)
-        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .thenComposeAsync(v -> submitReady.get(), services.worker())
-        .exceptionallyCompose(t -> CompletableFuture.failedFuture(map(t)));
-  }
-
-  private CompletableFuture<WriteResult> submitReady(
-      long minTs, long lockedTs, LongFunction<TabletCommand> commandAt, boolean atMostOnce) {
-    long[] ts = new long[1];
-    CompletableFuture<RaftClientReply> reply =
-        machine
-            .oracle()
-            .assign(
-                leadership(),
-                appliedMaxTs(),
-                minTs,
-                lockedTs,
-                t -> {
-                  ts[0] = t;
-                  byte[] payload = commandAt.apply(t).toByteArray();
-                  return services.requests().submit(division, requests().write(groupId, payload));
-                },
-                TabletReplica::appended);
-    return replied(ts[0], reply, atMostOnce);
-  }
-
-  private CompletableFuture<WriteResult> replied(
-      long ts, CompletableFuture<RaftClientReply> reply, boolean atMostOnce) {
-    return reply
-        .orTimeout(timeoutMillis(), TimeUnit.MILLISECONDS)
-        .handleAsync(
-            (r, t) -> applied(ts, atMostOnce ? submitted(r, t) : success(r, t)), services.worker());
-  }
-
-  /**
-   * As {@link #success}, for an entry handed to Ratis: a not-leader answer now does not prove the
-   * entry was not appended (Ratis fails pending requests with it when the leader steps down, and
-   * the next leader may commit them), so it becomes UNAVAILABLE with "outcome unknown", which no
-   * router re-sends. Re-sending it let an INSERT be applied twice: the second copy failed with
-   * 23505 and the client was told the insert failed (the realtime workload's "phantom").
-   */
-  private RaftClientReply submitted(RaftClientReply reply, Throwable failure) {
-    try {
-      return success(reply, failure);
-    } catch (CesiumException e) {
-      if (e.code() != ErrorCode.NOT_LEADER) {
-        throw e;
-      }
-      throw new CesiumException(
-          ErrorCode.UNAVAILABLE,
-          "tablet "
-              + Long.toUnsignedString(tabletId())
-              + ": leadership changed while a write was in flight; it may or may not be applied"
-              + " (outcome unknown): "
-              + e.getMessage(),
-          e);
-    }
-  }
-
-  /**
-   * This leader's term and applied lease, and how to append a lease: like a write, in log order
-   * before the entry that needs it; its outcome is not awaited (the entries after it commit only if
-   * it does).
-   */
-  TimestampOracle.Leadership leadership() {
-    return new TimestampOracle.Leadership(
-        division.getInfo().getCurrentTerm(),
-        machine.applied().leaseUpto(),
-        upto -> {
-          byte[] lease =
-              TabletCommand.newBuilder()
-                  .setTimestampLease(TimestampLease.newBuilder().setUpto(upto))
-                  .build()
-                  .toByteArray();
-          services.requests().submit(division, requests().write(groupId, lease));
-        });
-  }
-
-  private WriteResult applied(long ts, RaftClientReply reply) {
-    String refusal = reply.getMessage().getContent().toStringUtf8();
-    if (refusal.startsWith(TabletStateMachine.REFUSED)) {
-      String why = refusal.substring(TabletStateMachine.REFUSED.length());
-      if (why.startsWith(ApplyOutcome.TXN_REFUSAL)) {
-        throw new CesiumException(
-            ErrorCode.TXN_ABORTED, why.substring(ApplyOutcome.TXN_REFUSAL.length()));
-      }
-      throw TabletMoves.moved(descriptor(), why);
-    }
-    if (ts > 0) {
-      withheldIfFenced(ts);
-    }
-    return new WriteResult(ts, reply.getLogIndex());
-  }
-
-  /**
-   * Checked again once a timestamped entry is applied, before it is acknowledged: the clock gate
-   * may have closed since the timestamp was taken (the reading that took it may be the one that
-   * revealed a clock jump), and commit wait on a clock that jumped forward ends too early in true
-   * time. The entry is durable and stays; the caller learns its outcome is unknown, never that it
-   * succeeded.
-   */
-  private void withheldIfFenced(long ts) {
-    Optional<CesiumException> fenced = fenced();
-    if (fenced.isPresent()) {
-      throw new CesiumException(
-          ErrorCode.UNAVAILABLE,
-          "tablet "
-              + Long.toUnsignedString(tabletId())
-              + ": entry at ts "
-              + ts
-              + " applied but not acknowledged, outcome unknown to the client: "
-              + fenced.get().getMessage());
-    }
-  }
-
-  /** A refused append completes its future at once; an appended entry completes after commit. */
-  private static boolean appended(CompletableFuture<RaftClientReply> reply) {
-    return !reply.isDone() || (!reply.isCompletedExceptionally() && reply.join().isSuccess());
-  }
-
   /** See {@link ReplicaReads#leaderRead}. */
   public <T> CompletableFuture<T> leaderRead(long requestedTs, ReadFn<T> fn) {
     return reads.leaderRead(requestedTs, fn);
@@ -491,7 +315,7 @@ public final class TabletReplica {
       return Optional.empty();
     }
     GcBelow gc = GcBelow.newBuilder().setHorizonTs(horizon).build();
-    return Optional.of(submitAdmitted(0, TabletCommand.newBuilder().setGcBelow(gc).build()));
+    return Optional.of(writes.submitAdmitted(0, TabletCommand.newBuilder().setGcBelow(gc).build()));
   }
 
   /** The applied GC horizon (0 = nothing collected yet). */
@@ -586,7 +410,7 @@ public final class TabletReplica {
     return (T) ((LocalMessage) reply.getMessage()).value();
   }
 
-  private CesiumException map(Throwable t) {
+  CesiumException map(Throwable t) {
     return RaftErrors.map(t, this::notLeader);
   }
 

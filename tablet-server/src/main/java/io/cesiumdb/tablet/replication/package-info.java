@@ -10,6 +10,8 @@
  *                TabletRegistry (StateMachine.Registry) ─ TabletGroupIds (tablet id ↔ group id)
  *                TabletRaftProperties (every Ratis setting we change, with the reason)
  *  per tablet    TabletReplica (what handlers call: write, leaderRead, snapshotRead, info)
+ *                ├ ReplicaWrites (readiness, timestamp + append under the oracle, reply → result)
+ *                └ ReplicaReads (leader, locked, state and snapshot reads)
  *                TimestampOracle (commit ts in log order, read floor) ─ common LeaderReadiness
  *  state machine TabletStateMachine ─ AppliedState (applied index/term/max ts + waiters)
  *                ReplicaMeta (meta entries) ─ TabletSnapshotStorage (snapshot dirs, md5)
