@@ -5,7 +5,7 @@ import io.cesiumdb.tablet.storage.MvccReadView;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
 import org.apache.ratis.protocol.Message;
 
@@ -21,16 +21,16 @@ final class LeaderRead<T> extends LocalMessage {
   private final ReadFn<T> fn;
   private final BooleanSupplier isLeader;
   private final Supplier<RuntimeException> notLeader;
-  private final LongSupplier minPrepareTs;
+  private final LongUnaryOperator preparedUpTo;
 
   LeaderRead(
       ReadPoint point,
       ReadFn<T> fn,
       BooleanSupplier isLeader,
       Supplier<RuntimeException> notLeader,
-      LongSupplier minPrepareTs) {
+      LongUnaryOperator preparedUpTo) {
     super(point);
-    this.minPrepareTs = minPrepareTs;
+    this.preparedUpTo = preparedUpTo;
     this.point = point;
     this.fn = fn;
     this.isLeader = isLeader;
@@ -40,20 +40,24 @@ final class LeaderRead<T> extends LocalMessage {
   /**
    * What a read at an explicit timestamp r waits for, computed after ReadIndex (every entry of
    * earlier leaders is applied by then): safe time at least {@code min(r, settled)}, where settled
-   * covers what this leader appended, what is applied, and the lowest prepared transaction if it is
-   * at or below r. The last part matters on a new leader, whose own appends may be old: a
-   * transaction prepared here under the previous leader and committed elsewhere at or below r must
-   * be resolved before the read, or the snapshot shows its writes at the other tablet and not here
-   * (the bank workload saw a total of 203 after a partition moved leaders).
+   * covers what this leader appended, what is applied, and the highest timestamp at or below r of a
+   * transaction prepared here ({@code preparedUpTo}). The last part matters on a new leader, whose
+   * own appends may be old: every transaction prepared here under the previous leader at or below r
+   * may commit at or below r elsewhere, so it must be resolved before the read, or the snapshot
+   * shows its writes at the other tablet and not here. The safe time passes a prepare timestamp
+   * only once every prepare up to it is resolved, so waiting for the highest one waits for all.
+   * (Waiting for the lowest, as this did first, let a read through once the lowest was resolved
+   * while a second transfer was still prepared: the bank saw a credit without its debit twice, a
+   * total of 203 after a partition and of 205 while a fenced node handed its leaderships over.)
    */
   private long waitTarget(AppliedState applied) {
     long r = point.requestedTs();
     if (r == 0) {
       return point.waitTarget();
     }
-    long p = minPrepareTs.getAsLong();
     long settled =
-        Math.max(point.waitTarget(), Math.max(applied.current().maxTs(), p <= r ? p : 0));
+        Math.max(
+            point.waitTarget(), Math.max(applied.current().maxTs(), preparedUpTo.applyAsLong(r)));
     return Math.min(r, settled);
   }
 

@@ -110,6 +110,20 @@ public final class PreparedTxns {
     return minOf(visible);
   }
 
+  /**
+   * The highest prepare timestamp at or below {@code ts}, or 0 when nothing is prepared there: a
+   * read at {@code ts} must wait until it is resolved (and with it every lower one).
+   */
+  public long maxPrepareTsUpTo(long ts) {
+    long max = 0;
+    for (PrepareTxn p : visible.values()) {
+      if (p.getPrepareTs() <= ts) {
+        max = Math.max(max, p.getPrepareTs());
+      }
+    }
+    return max;
+  }
+
   private static long minOf(Map<String, PrepareTxn> m) {
     long min = Long.MAX_VALUE;
     for (PrepareTxn p : m.values()) {

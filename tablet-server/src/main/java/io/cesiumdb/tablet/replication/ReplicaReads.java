@@ -78,7 +78,7 @@ final class ReplicaReads {
     }
     LeaderRead<T> read =
         new LeaderRead<>(
-            point, fn, replica::isLeader, replica::notLeader, machine.prepared()::minPrepareTs);
+            point, fn, replica::isLeader, replica::notLeader, machine.prepared()::maxPrepareTsUpTo);
     return services
         .requests()
         .submit(division, replica.requests().read(groupId, read))
@@ -102,7 +102,7 @@ final class ReplicaReads {
             (store, ts) -> fn.apply(store),
             replica::isLeader,
             replica::notLeader,
-            () -> Long.MAX_VALUE);
+            r -> 0);
     return services
         .requests()
         .submit(division, replica.requests().read(groupId, read))
