@@ -23,7 +23,6 @@ import io.cesiumdb.proto.tablet.Row;
 import io.cesiumdb.proto.tablet.ScanRequest;
 import io.cesiumdb.proto.tablet.ScanResponse;
 import io.cesiumdb.proto.tablet.TouchTxnRequest;
-import io.cesiumdb.proto.tablet.TransferLeaderRequest;
 import io.cesiumdb.proto.tablet.TxnContext;
 import io.cesiumdb.proto.tablet.TxnOutcome;
 import io.cesiumdb.proto.tablet.TxnStatusRequest;
@@ -195,7 +194,7 @@ class TxnIsolationIT {
     long readTerm = read(first, t, txn, "k").getTxnTerm();
     assertTrue(readTerm > 0, "a txn read answers the term of its lock table");
 
-    TestNode next = transferLeader(t, first);
+    TestNode next = cluster.transferLeader(t, first);
     CommitTxnResponse late =
         next.stub()
             .commitTxn(commit(t, txn, put("k", "2")).toBuilder().setReadTerm(readTerm).build());
@@ -217,7 +216,7 @@ class TxnIsolationIT {
     CommitTxnResponse committed = first.stub().commitTxn(commit(t, txn("d1", 100), put("k", "1")));
     assertEquals("", committed.getError().getCode(), committed.getError().toString());
 
-    TestNode next = transferLeader(t, first);
+    TestNode next = cluster.transferLeader(t, first);
     TxnStatusResponse status = next.stub().txnStatus(status(t, "d1", true));
     assertEquals(TxnOutcome.COMMITTED, status.getOutcome(), status.toString());
     assertEquals(committed.getCommitTs(), status.getCommitTs());
@@ -241,18 +240,6 @@ class TxnIsolationIT {
         .setTxnId(txnId)
         .setAbortIfUnknown(abortIfUnknown)
         .build();
-  }
-
-  private static TestNode transferLeader(long t, TestNode first) {
-    TestNode target = cluster.followers(t).get(0);
-    first
-        .stub()
-        .transferLeader(
-            TransferLeaderRequest.newBuilder().setTabletId(t).setTargetNodeId(target.id()).build());
-    return Poll.value(
-        TestCluster.AWAIT,
-        "a new leader of tablet " + t,
-        () -> cluster.currentLeader(t).filter(n -> n != first));
   }
 
   private static ReadResponse read(TestNode leader, long tabletId, TxnContext txn, String key) {

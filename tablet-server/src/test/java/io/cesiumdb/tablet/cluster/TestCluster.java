@@ -6,6 +6,7 @@ import io.cesiumdb.proto.tablet.CreateReplicaRequest;
 import io.cesiumdb.proto.tablet.CreateReplicaResponse;
 import io.cesiumdb.proto.tablet.ReplicaDescriptor;
 import io.cesiumdb.proto.tablet.TabletDescriptor;
+import io.cesiumdb.proto.tablet.TransferLeaderRequest;
 import io.cesiumdb.tablet.RaftTuning;
 import io.cesiumdb.tablet.TabletServerConfig;
 import io.cesiumdb.tablet.replication.ReplicaInfo;
@@ -138,6 +139,27 @@ public final class TestCluster implements AutoCloseable {
   public List<TestNode> followers(long tabletId) {
     TestNode leader = leader(tabletId);
     return nodes.stream().filter(n -> n != leader && n.isRunning()).toList();
+  }
+
+  /**
+   * Asks {@code from}, the leader of {@code tabletId}, to hand leadership to a follower; waits
+   * until another node leads and is ready (has applied its predecessors' entries) and returns it.
+   */
+  public TestNode transferLeader(long tabletId, TestNode from) {
+    TestNode target = followers(tabletId).get(0);
+    from.stub()
+        .transferLeader(
+            TransferLeaderRequest.newBuilder()
+                .setTabletId(tabletId)
+                .setTargetNodeId(target.id())
+                .build());
+    return Poll.value(
+        AWAIT,
+        "a new leader of tablet " + tabletId,
+        () ->
+            currentLeader(tabletId)
+                .filter(n -> n != from)
+                .filter(n -> n.replica(tabletId).map(ReplicaInfo::leaderReady).orElse(false)));
   }
 
   /** Waits until every running replica of the tablet applied at least {@code index}. */
