@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Judges a bank history: every ok read must see exactly the accounts 0..n-1, no negative balance,
@@ -20,12 +22,24 @@ import java.util.TreeMap;
  * every stamped read must equal the replay of the transfers committed at or below its snapshot.
  */
 public final class BankChecker {
+  private static final Logger LOG = LoggerFactory.getLogger(BankChecker.class);
   private final int accounts;
   private final long total;
+  private final Map<Long, Long> initial;
 
+  /** A checker for a table as a fresh load leaves it ({@link #initialBalance}). */
   public BankChecker(int accounts, long total) {
+    this(accounts, total, initialBalances(accounts, total));
+  }
+
+  /**
+   * A checker for a run that started from {@code initial} (read at setup: a run without {@code
+   * --fresh} starts from where the last one left the table).
+   */
+  public BankChecker(int accounts, long total, Map<Long, Long> initial) {
     this.accounts = accounts;
     this.total = total;
+    this.initial = Map.copyOf(initial);
   }
 
   /** The anomalies of {@code ops}; empty when valid. */
@@ -57,7 +71,15 @@ public final class BankChecker {
         negative.add(r, -min, "lowest balance " + min + " in " + balances);
       }
     }
-    new SnapshotReplay(initialBalances(accounts, total), transfers).check(reads, mismatch);
+    SnapshotReplay.Counts replay = new SnapshotReplay(initial, transfers).check(reads, mismatch);
+    if (replay.checked() > 0) {
+      LOG.info(
+          "snapshot replay: {} stamped reads, {} explained by transfers of unknown outcome, {}"
+              + " undecided (search too large)",
+          replay.checked(),
+          replay.explainedByUnknown(),
+          replay.undecided());
+    }
     List<Anomaly> out = new ArrayList<>();
     for (BadReads b : List.of(wrongN, wrongTotal, negative, mismatch)) {
       b.anomaly().ifPresent(out::add);

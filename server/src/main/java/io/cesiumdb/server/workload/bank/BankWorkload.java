@@ -31,6 +31,7 @@ public final class BankWorkload implements Workload {
 
   private final int accounts;
   private final long total;
+  private Map<Long, Long> baseline = Map.of();
 
   public BankWorkload(int accounts, long total) {
     this.accounts = accounts;
@@ -78,6 +79,8 @@ public final class BankWorkload implements Workload {
             "55000");
       }
     }
+    // A run without --fresh starts from where the last one left the balances.
+    baseline = Map.copyOf(readAll(c));
   }
 
   private String splits() {
@@ -178,23 +181,27 @@ public final class BankWorkload implements Workload {
 
   @Override
   public Object read(Connection c) throws SQLException {
-    return Sql.readOnly(
-        c,
-        conn -> {
-          Map<Long, Long> out = new TreeMap<>();
-          PreparedStatement q = StatementCache.prepare(conn, "SELECT id, balance FROM " + TABLE);
-          try (ResultSet rs = q.executeQuery()) {
-            while (rs.next()) {
-              out.put(rs.getLong(1), rs.getLong(2));
-            }
-          }
-          return out;
-        });
+    return Sql.readOnly(c, BankWorkload::readAll);
+  }
+
+  private static Map<Long, Long> readAll(Connection c) throws SQLException {
+    Map<Long, Long> out = new TreeMap<>();
+    PreparedStatement q = StatementCache.prepare(c, "SELECT id, balance FROM " + TABLE);
+    try (ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getLong(1), rs.getLong(2));
+      }
+    }
+    return out;
   }
 
   @Override
   public List<Anomaly> check(List<Op> ops) {
-    return new BankChecker(accounts, total).check(ops);
+    BankChecker checker =
+        baseline.isEmpty()
+            ? new BankChecker(accounts, total)
+            : new BankChecker(accounts, total, baseline);
+    return checker.check(ops);
   }
 
   @Override
