@@ -23,6 +23,7 @@ import io.cesiumdb.proto.tablet.TxnOutcome;
 import io.cesiumdb.tablet.cluster.TestCluster;
 import io.cesiumdb.tablet.cluster.TestNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -35,20 +36,25 @@ import org.junit.jupiter.api.io.TempDir;
  * transactions prepared at a participant, committed at their coordinator, then the participant's
  * leadership moves (as when a fenced node sheds its leaderships). A snapshot read at the new leader
  * at the later commit timestamp must show both transactions' writes: it waits until both are
- * resolved here, not only the first.
+ * resolved here, not only the first. And a read waiting for a prepared transaction is served as
+ * soon as it aborts, on a tablet that logs nothing else (safe-time ticks are off here).
  */
 class PreparedAtNewLeaderIT {
   private static final long PARTICIPANT = 21;
   private static final long COORDINATOR = 22;
+  private static final long QUIET = 23;
 
   @TempDir static Path root;
   private static TestCluster cluster;
 
   @BeforeAll
   static void start() {
-    cluster = TestCluster.start(root, 3, RaftTuning.forTests());
+    // No safe-time ticks: a read may only be released by what the transactions themselves log.
+    cluster =
+        TestCluster.start(
+            root, 3, RaftTuning.forTests(), c -> c.withSafeTimeInterval(Duration.ofHours(1)));
     cluster.createTablets(
-        List.of(PARTICIPANT, COORDINATOR).stream()
+        List.of(PARTICIPANT, COORDINATOR, QUIET).stream()
             .map(id -> cluster.descriptor(id, id, "", "", cluster.nodes()))
             .toList());
   }
@@ -83,13 +89,35 @@ class PreparedAtNewLeaderIT {
     assertTrue(r.getFound(), "item7-b committed at " + cb + " is in the snapshot at " + cb);
   }
 
+  /**
+   * A read that waits for a prepared transaction is served once it aborts: everything up to the
+   * prepare timestamp is applied then, though nothing was written (it used to wait for the quiet
+   * tablet's next write or safe-time tick).
+   */
+  @Test
+  void aReadWaitingForATransactionThatAbortsIsServedAtTheAbort() throws Exception {
+    TestNode leader = cluster.leader(QUIET);
+    long p = prepare(leader, QUIET, txn("quiet-a", 100), put("q", "1"));
+    ListenableFuture<ReadResponse> read = leader.futureStub().read(snapshotRead(QUIET, "q", p));
+
+    resolve(leader, QUIET, "quiet-a", TxnOutcome.ABORTED, 0);
+
+    ReadResponse r = read.get(20, TimeUnit.SECONDS);
+    assertEquals("", r.getError().getCode(), r.getError().toString());
+    assertFalse(r.getFound(), "the aborted transaction wrote nothing");
+  }
+
   private static long prepare(TestNode leader, TxnContext txn, Mutation m) {
+    return prepare(leader, PARTICIPANT, txn, m);
+  }
+
+  private static long prepare(TestNode leader, long tabletId, TxnContext txn, Mutation m) {
     PrepareTxnResponse p =
         leader
             .stub()
             .prepareTxn(
                 PrepareTxnRequest.newBuilder()
-                    .setTabletId(PARTICIPANT)
+                    .setTabletId(tabletId)
                     .setTxn(txn)
                     .addMutations(m)
                     .setCoordinator(
@@ -115,22 +143,31 @@ class PreparedAtNewLeaderIT {
   }
 
   private static void resolve(TestNode leader, String txnId, long commitTs) {
+    resolve(leader, PARTICIPANT, txnId, TxnOutcome.COMMITTED, commitTs);
+  }
+
+  private static void resolve(
+      TestNode leader, long tabletId, String txnId, TxnOutcome outcome, long commitTs) {
     ResolveTxnResponse r =
         leader
             .stub()
             .resolveTxn(
                 ResolveTxnRequest.newBuilder()
-                    .setTabletId(PARTICIPANT)
+                    .setTabletId(tabletId)
                     .setTxnId(txnId)
-                    .setOutcome(TxnOutcome.COMMITTED)
+                    .setOutcome(outcome)
                     .setCommitTs(commitTs)
                     .build());
     assertEquals("", r.getError().getCode(), r.toString());
   }
 
   private static ReadRequest snapshotRead(String key, long readTs) {
+    return snapshotRead(PARTICIPANT, key, readTs);
+  }
+
+  private static ReadRequest snapshotRead(long tabletId, String key, long readTs) {
     return ReadRequest.newBuilder()
-        .setTabletId(PARTICIPANT)
+        .setTabletId(tabletId)
         .setKey(ByteString.copyFromUtf8(key))
         .setConsistency(ReadConsistency.SNAPSHOT)
         .setReadTs(readTs)
