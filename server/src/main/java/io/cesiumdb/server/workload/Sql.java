@@ -2,10 +2,13 @@ package io.cesiumdb.server.workload;
 
 import io.cesiumdb.common.error.ErrorCode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** SQLSTATE helpers shared by the workloads and the runner. */
 public final class Sql {
@@ -71,6 +74,21 @@ public final class Sql {
     } catch (SQLException | RuntimeException ignored) {
       // the transaction is over either way
     }
+  }
+
+  /**
+   * The rows of {@code query} (two BIGINT columns: key, value) as a sorted map, through the
+   * connection's statement cache.
+   */
+  public static Map<Long, Long> longMap(Connection c, String query) throws SQLException {
+    Map<Long, Long> out = new TreeMap<>();
+    PreparedStatement q = StatementCache.prepare(c, query);
+    try (ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getLong(1), rs.getLong(2));
+      }
+    }
+    return out;
   }
 
   /** Runs {@code body} in one read-only transaction and commits it. */

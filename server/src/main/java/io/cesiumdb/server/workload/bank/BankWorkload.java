@@ -185,14 +185,7 @@ public final class BankWorkload implements Workload {
   }
 
   private static Map<Long, Long> readAll(Connection c) throws SQLException {
-    Map<Long, Long> out = new TreeMap<>();
-    PreparedStatement q = StatementCache.prepare(c, "SELECT id, balance FROM " + TABLE);
-    try (ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        out.put(rs.getLong(1), rs.getLong(2));
-      }
-    }
-    return out;
+    return Sql.longMap(c, "SELECT id, balance FROM " + TABLE);
   }
 
   @Override

@@ -9,7 +9,6 @@ import io.cesiumdb.server.workload.Workload;
 import io.cesiumdb.server.workload.history.Op;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -64,14 +63,7 @@ public final class MonotonicWorkload implements Workload {
   }
 
   private static Map<Long, Long> all(Connection c) throws SQLException {
-    Map<Long, Long> out = new TreeMap<>();
-    PreparedStatement q = StatementCache.prepare(c, "SELECT k, v FROM " + TABLE);
-    try (ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        out.put(rs.getLong(1), rs.getLong(2));
-      }
-    }
-    return out;
+    return Sql.longMap(c, "SELECT k, v FROM " + TABLE);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.cesiumdb.server.workload.bank;
 
+import static io.cesiumdb.server.workload.bank.BankOps.bal;
+import static io.cesiumdb.server.workload.bank.BankOps.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,23 +10,10 @@ import io.cesiumdb.server.workload.HistoryBuilder;
 import io.cesiumdb.server.workload.history.Op;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class BankCheckerTest {
   private final BankChecker checker = new BankChecker(3, 30);
-
-  private static Map<Long, Long> bal(long... b) {
-    Map<Long, Long> m = new TreeMap<>();
-    for (int i = 0; i < b.length; i++) {
-      m.put((long) i, b[i]);
-    }
-    return m;
-  }
-
-  private static Map<String, Object> transfer(long from, long to, long amount) {
-    return Map.of("from", from, "to", to, "amount", amount);
-  }
 
   private static HistoryBuilder validRun() {
     return new HistoryBuilder()

@@ -1,5 +1,7 @@
 package io.cesiumdb.server.workload.bank;
 
+import static io.cesiumdb.server.workload.bank.BankOps.bal;
+import static io.cesiumdb.server.workload.bank.BankOps.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cesiumdb.server.workload.HistoryBuilder;
@@ -7,23 +9,10 @@ import io.cesiumdb.server.workload.history.Op;
 import io.cesiumdb.server.workload.history.OpPair;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The replay's bookkeeping of unknown transfers and of where a run started. */
 class SnapshotReplayTest {
-  private static Map<Long, Long> bal(long... b) {
-    Map<Long, Long> m = new TreeMap<>();
-    for (int i = 0; i < b.length; i++) {
-      m.put((long) i, b[i]);
-    }
-    return m;
-  }
-
-  private static Map<String, Object> transfer(long from, long to, long amount) {
-    return Map.of("from", from, "to", to, "amount", amount);
-  }
-
   private static SnapshotReplay.Counts replay(Map<Long, Long> initial, List<Op> ops, BadReads bad) {
     List<OpPair> pairs = OpPair.pairs(ops);
     return new SnapshotReplay(initial, OpPair.withF(pairs, "transfer"))
